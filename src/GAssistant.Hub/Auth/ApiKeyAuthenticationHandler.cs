@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using GAssistant.Hub.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GAssistant.Hub.Auth;
+
+/// <summary>
+/// <c>Authorization: Bearer &lt;key&gt;</c> with a key from configuration (<c>Auth:ApiKeys</c>) or one
+/// made in Settings (stored as a SHA-256 hash, revocable).
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    IOptionsMonitor<AuthOptions> auth,
+    HubDbContext db) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var presented = header["Bearer ".Length..].Trim();
+        if (presented.Length == 0)
+        {
+            return AuthenticateResult.Fail("Empty bearer token.");
+        }
+
+        var configured = auth.CurrentValue.ApiKeys.Where(k => !string.IsNullOrEmpty(k)).ToList();
+        var matchIndex = configured.FindIndex(k => ApiKeyHashes.FixedTimeEquals(presented, k));
+        if (matchIndex >= 0)
+        {
+            return Success($"config-key-{matchIndex}");
+        }
+
+        var hash = ApiKeyHashes.Hash(presented);
+        var stored = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.KeyHash == hash && k.RevokedAt == null)
+            .Select(k => new { k.Id, k.Name })
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        return stored is null ? AuthenticateResult.Fail("Unknown or revoked API key.") : Success($"api-key-{stored.Id}");
+    }
+
+    private static AuthenticateResult Success(string name)
+    {
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim("auth_method", "api_key")], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+}

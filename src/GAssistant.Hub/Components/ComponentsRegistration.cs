@@ -1,0 +1,52 @@
+using System.Globalization;
+using GAssistant.Hub.Localization;
+using Microsoft.AspNetCore.Localization;
+
+namespace GAssistant.Hub.Components;
+
+public static class ComponentsRegistration
+{
+    public static WebApplicationBuilder AddHubComponents(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddLocalization();
+        builder.Services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var defaultLanguage = builder.Configuration[$"{HubOptions.Section}:DefaultLanguage"] is "en" ? "en" : "ar";
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            // CONTRACT.md: the .AspNetCore.Culture cookie, then Accept-Language, then Hub:DefaultLanguage.
+            string[] cultures = ["ar", "en"];
+            o.SetDefaultCulture(defaultLanguage).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+        });
+        return builder;
+    }
+
+    public static WebApplication MapHubComponents(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapGet("/culture/{culture}", SetCulture).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/", () => TypedResults.LocalRedirect("/crm")).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>The language switch: sets the culture cookie and goes back where the user was.</summary>
+    private static IResult SetCulture(string culture, string? returnUrl, HttpContext http)
+    {
+        if (culture is not ("ar" or "en"))
+        {
+            return TypedResults.BadRequest();
+        }
+
+        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
+        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/crm";
+        return TypedResults.LocalRedirect(target);
+    }
+
+    public static bool IsRightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
+}

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GAssistant.Hub.Data.Configurations;
+
+internal sealed class HubUserConfiguration : IEntityTypeConfiguration<HubUser>
+{
+    public void Configure(EntityTypeBuilder<HubUser> user)
+    {
+        user.HasKey(u => u.Id);
+        user.Property(u => u.Email).HasMaxLength(320);
+        user.HasIndex(u => u.Email).IsUnique();
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GAssistant.Hub.Data.Configurations;
+
+internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
+{
+    public void Configure(EntityTypeBuilder<Lead> lead)
+    {
+        lead.HasKey(l => l.OdooId);
+        lead.Property(l => l.OdooId).ValueGeneratedNever();
+        lead.Property(l => l.Name).HasMaxLength(512);
+        lead.Property(l => l.PartnerName).HasMaxLength(512);
+        lead.Property(l => l.ContactName).HasMaxLength(512);
+        lead.Property(l => l.Email).HasMaxLength(320);
+        lead.Property(l => l.Phone).HasMaxLength(64);
+        lead.Property(l => l.Type).HasMaxLength(16);
+        lead.Property(l => l.StageName).HasMaxLength(256);
+        lead.Property(l => l.Currency).HasMaxLength(8);
+        lead.Property(l => l.Source).HasMaxLength(256);
+        lead.Property(l => l.Medium).HasMaxLength(256);
+        lead.Property(l => l.Campaign).HasMaxLength(256);
+        lead.Property(l => l.UserName).HasMaxLength(256);
+        lead.Property(l => l.TeamName).HasMaxLength(256);
+        lead.Property(l => l.CountryCode).HasMaxLength(8);
+        lead.Property(l => l.LangCode).HasMaxLength(16);
+
+        // Dashboards filter by date range first, then by stage, source or campaign.
+        lead.HasIndex(l => new { l.Deleted, l.CreateDate });
+        lead.HasIndex(l => l.StageName);
+        lead.HasIndex(l => l.Source);
+        lead.HasIndex(l => l.Campaign);
+        lead.HasIndex(l => l.WriteDate);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace GAssistant.Hub.Data;
+
+/// <summary>
+/// The hub's database. One subclass per provider carries that provider's migrations
+/// (<see cref="SqliteHubDbContext"/>, <see cref="PostgresHubDbContext"/>); code uses this type.
+/// </summary>
+public abstract class HubDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<SaleOrder> SaleOrders => Set<SaleOrder>();
+    public DbSet<InboxEvent> InboxEvents => Set<InboxEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<HubUser> Users => Set<HubUser>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<SyncState> SyncStates => Set<SyncState>();
+    public DbSet<Job> Jobs => Set<Job>();
+
+    /// <summary>True on PostgreSQL, where row locks (<c>FOR UPDATE SKIP LOCKED</c>) exist.</summary>
+    public abstract bool SupportsRowLocks { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
+}

@@ -1,0 +1,39 @@
+namespace GAssistant.Hub.Data;
+
+/// <summary>The hub's replica of an Odoo <c>crm.lead</c> (a lead or an opportunity).</summary>
+public sealed class Lead : IReplicated
+{
+    /// <summary>Odoo's id; the replica is keyed by it.</summary>
+    public long OdooId { get; set; }
+    public string Name { get; set; } = "";
+    public string? PartnerName { get; set; }
+    public string? ContactName { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string Type { get; set; } = "lead";
+    public bool Active { get; set; } = true;
+    public long? StageId { get; set; }
+    public string? StageName { get; set; }
+    public bool IsWon { get; set; }
+    public bool IsLost { get; set; }
+    public decimal ExpectedRevenue { get; set; }
+    public double Probability { get; set; }
+    public string? Currency { get; set; }
+    public string? Source { get; set; }
+    public string? Medium { get; set; }
+    public string? Campaign { get; set; }
+    public string? UserName { get; set; }
+    public string? TeamName { get; set; }
+    public string? CountryCode { get; set; }
+    public string? LangCode { get; set; }
+    public DateTime? CreateDate { get; set; }
+    public DateTime? WriteDate { get; set; }
+    public DateTime? DateClosed { get; set; }
+
+    /// <summary>Deleted in Odoo (<c>lead_deleted</c>); kept so an older event cannot resurrect it.</summary>
+    public bool Deleted { get; set; }
+
+    /// <summary>Odoo time of the newest state applied; older events are ignored.</summary>
+    public DateTime SourceVersion { get; set; }
+    public DateTime SyncedAt { get; set; }
+}

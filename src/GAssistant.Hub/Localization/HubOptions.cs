@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GAssistant.Hub.Localization;
+
+/// <summary><c>Hub:*</c> settings of the pages.</summary>
+public sealed class HubOptions
+{
+    public const string Section = "Hub";
+
+    /// <summary>Language when neither the culture cookie nor Accept-Language chooses one.</summary>
+    [RegularExpression("^(ar|en)$", ErrorMessage = "Hub:DefaultLanguage must be ar or en.")]
+    public string DefaultLanguage { get; set; } = "ar";
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using GAssistant.Hub.Data;
+
+namespace GAssistant.Hub.Odoo;
+
+/// <summary>
+/// Copies an Odoo <c>crm.lead</c> or <c>sale.order</c> record (addon payload or <c>search_read</c>
+/// row) onto the replica. Pure: no I/O.
+/// </summary>
+public static class OdooRecordMapper
+{
+    public static void ApplyLead(JsonElement record, Lead lead)
+    {
+        lead.Name = OdooJson.Text(record, "name") ?? "";
+        lead.PartnerName = OdooJson.Text(record, "partner_name") ?? OdooJson.Name(record, "partner_id");
+        lead.ContactName = OdooJson.Text(record, "contact_name");
+        lead.Email = OdooJson.Text(record, "email_from");
+        lead.Phone = OdooJson.Text(record, "phone") ?? OdooJson.Text(record, "mobile");
+        lead.Type = OdooJson.Text(record, "type") ?? "lead";
+        lead.Active = OdooJson.Bool(record, "active") ?? true;
+        lead.StageId = OdooJson.Id(record, "stage_id");
+        lead.StageName = OdooJson.Text(record, "stage_name") ?? OdooJson.Name(record, "stage_id");
+        lead.ExpectedRevenue = OdooJson.Money(record, "expected_revenue");
+        lead.Probability = OdooJson.Number(record, "probability");
+        lead.Currency = OdooJson.Text(record, "currency") ?? OdooJson.Name(record, "company_currency");
+        lead.Source = OdooJson.Name(record, "source_id");
+        lead.Medium = OdooJson.Name(record, "medium_id");
+        lead.Campaign = OdooJson.Name(record, "campaign_id");
+        lead.UserName = OdooJson.Text(record, "user_name") ?? OdooJson.Name(record, "user_id");
+        lead.TeamName = OdooJson.Text(record, "team_name") ?? OdooJson.Name(record, "team_id");
+        lead.CountryCode = OdooJson.Text(record, "country_code");
+        lead.LangCode = OdooJson.Text(record, "lang_code");
+        lead.CreateDate = OdooJson.Time(record, "create_date") ?? lead.CreateDate;
+        lead.WriteDate = OdooJson.Time(record, "write_date") ?? lead.WriteDate;
+        lead.DateClosed = OdooJson.Time(record, "date_closed");
+
+        // won_status exists from Odoo 17; before it, a lead is won in a won stage and lost when
+        // archived with probability 0 (what Odoo's own "lost" action does).
+        var wonStatus = OdooJson.Text(record, "won_status");
+        lead.IsWon = wonStatus == "won" || (wonStatus is null && (OdooJson.Bool(record, "stage_is_won") ?? false));
+        lead.IsLost = wonStatus == "lost" || (wonStatus is null && !lead.Active && lead.Probability == 0);
+        lead.Deleted = false;
+    }
+
+    public static void ApplySaleOrder(JsonElement record, SaleOrder order)
+    {
+        order.Name = OdooJson.Text(record, "name") ?? "";
+        order.PartnerName = OdooJson.Text(record, "partner_name") ?? OdooJson.Name(record, "partner_id");
+        order.State = OdooJson.Text(record, "state") ?? "draft";
+        order.AmountUntaxed = OdooJson.Money(record, "amount_untaxed");
+        order.AmountTax = OdooJson.Money(record, "amount_tax");
+        order.AmountTotal = OdooJson.Money(record, "amount_total");
+        order.Currency = OdooJson.Text(record, "currency") ?? OdooJson.Name(record, "currency_id");
+        order.OpportunityId = OdooJson.Id(record, "opportunity_id");
+        order.DateOrder = OdooJson.Time(record, "date_order");
+        order.CreateDate = OdooJson.Time(record, "create_date") ?? order.CreateDate;
+        order.WriteDate = OdooJson.Time(record, "write_date") ?? order.WriteDate;
+        order.Deleted = false;
+    }
+}

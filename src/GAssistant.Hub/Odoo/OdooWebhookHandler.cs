@@ -1,0 +1,46 @@
+using System.Text.Json;
+using GAssistant.Hub.Data;
+using GAssistant.Hub.Webhooks;
+
+namespace GAssistant.Hub.Odoo;
+
+/// <summary>
+/// Applies the addon's events to the replica. Each record keeps the Odoo time of the newest state
+/// applied (<c>write_date</c>, else the event timestamp), so an event that arrives late never
+/// overwrites a newer state, and a delete is not undone by an older update.
+/// </summary>
+public sealed class OdooWebhookHandler(TimeProvider clock) : IInboxEventHandler
+{
+    public string Source => InboxSources.Odoo;
+
+    public async Task HandleAsync(HubDbContext db, InboxEvent inboxEvent, CancellationToken cancellationToken)
+    {
+        using var document = JsonDocument.Parse(inboxEvent.Payload);
+        var root = document.RootElement;
+        var data = root.GetProperty("data");
+        var id = data.GetProperty("id").GetInt64();
+        var eventTime = OdooJson.Time(root, "timestamp") ?? inboxEvent.ReceivedAt;
+        var version = OdooJson.Time(data, "write_date") ?? eventTime;
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        switch (inboxEvent.EventType)
+        {
+            case "lead_created" or "lead_updated":
+                await ReplicaUpsert.LeadAsync(db, id, version, now, lead => OdooRecordMapper.ApplyLead(data, lead), cancellationToken);
+                break;
+            case "lead_deleted":
+                await ReplicaUpsert.LeadAsync(db, id, eventTime, now, lead =>
+                {
+                    lead.Deleted = true;
+                    lead.Active = false;
+                    lead.Name = lead.Name.Length > 0 ? lead.Name : OdooJson.Text(data, "name") ?? "";
+                }, cancellationToken);
+                break;
+            case "sale_order_created" or "sale_order_updated":
+                await ReplicaUpsert.SaleOrderAsync(db, id, version, now, order => OdooRecordMapper.ApplySaleOrder(data, order), cancellationToken);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Odoo event '{inboxEvent.EventType}'.");
+        }
+    }
+}

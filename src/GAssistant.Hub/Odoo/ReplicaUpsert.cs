@@ -1,0 +1,38 @@
+using GAssistant.Hub.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GAssistant.Hub.Odoo;
+
+/// <summary>
+/// Upserts replica rows by Odoo id, newest state wins: a change older than what the replica
+/// holds is ignored. Used by webhooks and by the reconciliation pull alike.
+/// </summary>
+public static class ReplicaUpsert
+{
+    public static Task<bool> LeadAsync(HubDbContext db, long odooId, DateTime version, DateTime now, Action<Lead> apply, CancellationToken cancellationToken) =>
+        UpsertAsync(db.Leads, odooId, () => new Lead { OdooId = odooId }, version, now, apply, cancellationToken);
+
+    public static Task<bool> SaleOrderAsync(HubDbContext db, long odooId, DateTime version, DateTime now, Action<SaleOrder> apply, CancellationToken cancellationToken) =>
+        UpsertAsync(db.SaleOrders, odooId, () => new SaleOrder { OdooId = odooId }, version, now, apply, cancellationToken);
+
+    /// <returns>True when the change was applied; false when the replica already held a newer state.</returns>
+    private static async Task<bool> UpsertAsync<T>(DbSet<T> set, long odooId, Func<T> create, DateTime version, DateTime now, Action<T> apply, CancellationToken cancellationToken)
+        where T : class, IReplicated
+    {
+        var record = await set.FindAsync([odooId], cancellationToken);
+        if (record is null)
+        {
+            record = create();
+            set.Add(record);
+        }
+        else if (record.SourceVersion > version)
+        {
+            return false;
+        }
+
+        apply(record);
+        record.SourceVersion = version;
+        record.SyncedAt = now;
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+using GAssistant.Hub.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace GAssistant.Hub.Operations;
+
+/// <summary><c>GET /health</c>: anonymous; 200 when the database answers, with each integration's state.</summary>
+public static class HealthEndpoints
+{
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapGet("/health", GetHealthAsync).AllowAnonymous().WithTags("Operations").WithName("Health");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealthAsync(
+        HubDbContext db, IEnumerable<IIntegrationStatus> integrations, CancellationToken cancellationToken)
+    {
+        var states = integrations.ToDictionary(i => i.Name, i => i.Current());
+        bool databaseUp;
+        try
+        {
+            // A real query, not just a connection: a missing or unmigrated database is "down".
+            await db.InboxEvents.AnyAsync(cancellationToken);
+            databaseUp = true;
+        }
+        catch (Exception)
+        {
+            databaseUp = false;
+        }
+
+        var provider = db is PostgresHubDbContext ? "postgres" : "sqlite";
+        var report = new HealthReport(databaseUp ? "ok" : "down", new IntegrationState(databaseUp ? "ok" : "down", provider), states);
+        return databaseUp ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}
+
+public sealed record HealthReport(string Status, IntegrationState Database, IReadOnlyDictionary<string, IntegrationState> Integrations);

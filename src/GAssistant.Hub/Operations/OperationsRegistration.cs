@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.HttpOverrides;
+using Scalar.AspNetCore;
+
+namespace GAssistant.Hub.Operations;
+
+/// <summary>Cross-cutting plumbing: JSON, problem details, proxies and HTTPS, OpenAPI, rate limits.</summary>
+public static class OperationsRegistration
+{
+    public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
+    {
+        // CONTRACT.md: http://127.0.0.1:5080 unless --urls or ASPNETCORE_URLS says otherwise.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        }
+
+        builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.TryAdd("success", false));
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddOpenApi();
+
+        var rateLimits = new RateLimitOptions();
+        builder.Configuration.GetSection(RateLimitOptions.Section).Bind(rateLimits);
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHubRateLimits(rateLimits);
+
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>snake_case names as in CONTRACT.md; Arabic written as UTF-8, HTML-sensitive characters still escaped.</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = null;
+        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    }
+
+    public static WebApplication UseOperations(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        if (ServesHttps(app.Configuration))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>True when Kestrel has a certificate or an https endpoint in configuration.</summary>
+    private static bool ServesHttps(IConfiguration configuration) =>
+        configuration.GetSection("Kestrel:Certificates:Default").Exists()
+        || configuration.GetSection("Kestrel:Endpoints").GetChildren()
+            .Any(e => e["Url"]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true);
+}

@@ -1,0 +1,112 @@
+using GAssistant.Hub.Data;
+using GAssistant.Hub.Operations;
+using GAssistant.Hub.Webhooks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GAssistant.Hub.Outbox;
+
+/// <summary>
+/// Sends queued outbox messages with retries (unlike eShop's outbox, failed rows are retried with
+/// backoff and keep their last error). Claimed with a lease like the inbox, so instances share it.
+/// </summary>
+public sealed partial class OutboxWorker(
+    IServiceScopeFactory scopes,
+    IEnumerable<IOutboxHandler> handlers,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxWorker> logger) : BackgroundService
+{
+    private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
+        do
+        {
+            try
+            {
+                while (await ProcessBatchAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.TickFailed(logger, ex);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
+    {
+        List<long> ids;
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            ids = await LeaseClaim.ClaimAsync(db, "outbox_messages", InstanceName.Value, now, options.Value.Lease, options.Value.BatchSize, cancellationToken);
+        }
+
+        foreach (var id in ids)
+        {
+            await SendOneAsync(id, cancellationToken);
+        }
+
+        return ids.Count;
+    }
+
+    private async Task SendOneAsync(long id, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        message.Attempts++;
+        message.LockedBy = null;
+        message.LockedUntil = null;
+        try
+        {
+            if (!_handlers.TryGetValue(message.Kind, out var handler))
+            {
+                throw new PermanentOutboxException($"No handler for outbox kind '{message.Kind}'.");
+            }
+
+            await handler.SendAsync(message, cancellationToken);
+            message.Status = OutboxStatus.Sent;
+            message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
+            message.LastError = null;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            message.LastError = $"{ex.GetType().Name}: {ex.Message}" is var e && e.Length > 2000 ? e[..2000] : e;
+            var giveUp = ex is PermanentOutboxException || message.Attempts >= options.Value.MaxAttempts;
+            message.Status = giveUp ? OutboxStatus.Failed : OutboxStatus.Pending;
+            message.NextAttemptAt = now + RetrySchedule.Delay(message.Attempts, Random.Shared.NextDouble());
+            Log.SendFailed(logger, id, message.Kind, message.Attempts, giveUp, ex);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1601, Level = LogLevel.Error, Message = "The outbox worker's tick failed; it will try again")]
+        public static partial void TickFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 1602, Level = LogLevel.Warning, Message = "Outbox message {Id} ({Kind}) failed on attempt {Attempts}; gave up: {GaveUp}")]
+        public static partial void SendFailed(ILogger logger, long id, string kind, int attempts, bool gaveUp, Exception exception);
+    }
+}

@@ -1,0 +1,15 @@
+using GAssistant.Hub.Data;
+
+namespace GAssistant.Hub.Webhooks;
+
+/// <summary>
+/// Applies one stored delivery of a source. Changes go through <paramref name="db"/> and are
+/// committed together with the event's "processed" mark, so an event is applied once or not at all.
+/// Throwing marks the attempt failed and schedules a retry.
+/// </summary>
+public interface IInboxEventHandler
+{
+    string Source { get; }
+
+    Task HandleAsync(HubDbContext db, InboxEvent inboxEvent, CancellationToken cancellationToken);
+}

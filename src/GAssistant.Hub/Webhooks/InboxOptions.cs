@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GAssistant.Hub.Webhooks;
+
+public sealed class InboxOptions
+{
+    public const string Section = "Inbox";
+
+    /// <summary>How often the worker looks for due events when nothing wakes it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>After this many failed attempts an event is marked failed and waits for a replay.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>How long a claimed event stays reserved for one instance before another may take it.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Standard Webhooks tolerance for <c>webhook-timestamp</c> (CONTRACT.md: 5 minutes).</summary>
+    public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
+}

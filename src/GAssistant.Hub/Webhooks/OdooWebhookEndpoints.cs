@@ -1,0 +1,72 @@
+using System.Text;
+using GAssistant.Hub.Data;
+using GAssistant.Hub.Odoo;
+using GAssistant.Hub.Operations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace GAssistant.Hub.Webhooks;
+
+/// <summary><c>POST /api/webhook/odoo</c>: events from the g_assistant_connector addon (CONTRACT.md).</summary>
+public static partial class OdooWebhookEndpoints
+{
+    public static RouteGroupBuilder MapOdooWebhook(this RouteGroupBuilder webhooks)
+    {
+        webhooks.MapPost("/odoo", ReceiveAsync)
+            .WithName("ReceiveOdooWebhook")
+            .WithSummary("Receives a signed event from the Odoo addon (Standard Webhooks) and stores it before answering.")
+            .Accepts<object>("application/json");
+        return webhooks;
+    }
+
+    internal static async Task<Results<Ok<WebhookAccepted>, ProblemHttpResult, ValidationProblem>> ReceiveAsync(
+        HttpRequest request,
+        IOptionsMonitor<OdooOptions> odoo,
+        IOptions<InboxOptions> inbox,
+        InboxWriter writer,
+        TimeProvider clock,
+        ILogger<InboxWriter> logger,
+        CancellationToken cancellationToken)
+    {
+        var body = await WebhookBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return WebhookProblems.TooLarge();
+        }
+
+        if (!StandardWebhookVerifier.TryParseSecret(odoo.CurrentValue.WebhookSecret, out var key))
+        {
+            Log.Refused(logger, WebhookVerification.NoSecretConfigured);
+            return WebhookProblems.Unauthorized("Odoo webhooks are refused: Odoo:WebhookSecret is not configured on the hub.");
+        }
+
+        var id = request.Headers["webhook-id"].ToString();
+        var now = clock.GetUtcNow();
+        var verification = new StandardWebhookVerifier(key, inbox.Value.SignatureTolerance).Verify(
+            id, request.Headers["webhook-timestamp"], request.Headers["webhook-signature"], body, now);
+        if (verification != WebhookVerification.Valid)
+        {
+            Log.Refused(logger, verification);
+            return WebhookProblems.Unauthorized(WebhookProblems.Describe(verification));
+        }
+
+        if (!OdooWebhookEvent.TryParse(body, now.UtcDateTime, out var parsed, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors, title: "The body is not an Odoo event.",
+                extensions: new Dictionary<string, object?> { ["success"] = false });
+        }
+
+        var stored = await writer.WriteAsync(
+            new InboxWrite(InboxSources.Odoo, id, parsed!.Event, Encoding.UTF8.GetString(body), now.UtcDateTime),
+            cancellationToken);
+        return TypedResults.Ok(new WebhookAccepted(true, stored ? "Event stored." : "Duplicate delivery; already stored.", !stored));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Refused an Odoo webhook: {Reason}")]
+        public static partial void Refused(ILogger logger, WebhookVerification reason);
+    }
+}
+
+public sealed record WebhookAccepted(bool Success, string Message, bool Duplicate);
