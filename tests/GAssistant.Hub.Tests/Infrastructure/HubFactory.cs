@@ -1,0 +1,120 @@
+using GAssistant.Hub.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace GAssistant.Hub.Tests.Infrastructure;
+
+/// <summary>
+/// The hub in memory with its own empty database (a SQLite file or a PostgreSQL database on the
+/// test server), configured only through configuration keys as a user would configure it, with
+/// logs captured. Outbound HTTP goes only where a test registers a double (see <see cref="OutboundHttp"/>).
+/// </summary>
+public sealed class HubFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _folder;
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    private HubFactory(HubProvider provider, string connectionString, string folder, IDictionary<string, string?>? settings)
+    {
+        Provider = provider;
+        _folder = folder;
+        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Database:Provider"] = provider == HubProvider.Postgres ? "Postgres" : "Sqlite",
+            ["ConnectionStrings:Hub"] = connectionString,
+            ["DataProtection:KeysPath"] = Path.Combine(folder, "keys"),
+            ["Auth:AdminEmail"] = TestSecrets.AdminEmail,
+            ["Auth:AdminPassword"] = TestSecrets.AdminPassword,
+            ["Auth:ApiKeys:0"] = TestSecrets.ApiKey,
+            ["Odoo:WebhookSecret"] = TestSecrets.OdooWebhookSecret,
+            ["RateLimits:ApiPerMinute"] = "100000",
+            ["RateLimits:LoginPerMinute"] = "1000",
+            ["Inbox:PollInterval"] = "00:00:00.200",
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Hub:DefaultLanguage"] = "en",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public HubProvider Provider { get; }
+
+    public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
+
+    public OutboundHttp Outbound { get; } = new();
+
+    public static async Task<HubFactory> CreateAsync(HubProvider provider, IDictionary<string, string?>? settings = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "gah-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var connection = provider == HubProvider.Postgres
+            ? await PostgresServer.CreateDatabaseAsync()
+            : $"Data Source={Path.Combine(folder, "hub.db")}";
+        return new HubFactory(provider, connection, folder, settings);
+    }
+
+    /// <summary>Replaces or adds services before the hub starts (e.g. a fake clock).</summary>
+    public HubFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    /// <summary>A client that follows no redirects and carries the API key.</summary>
+    public HttpClient CreateApiClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestSecrets.ApiKey);
+        return client;
+    }
+
+    public HttpClient CreateAnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A fresh scope's database context, to arrange or inspect data as a test.</summary>
+    public async Task<T> WithDbAsync<T>(Func<HubDbContext, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<HubDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = false));
+        builder.ConfigureServices(services =>
+        {
+            services.TryAddSingleton(Outbound);
+            Outbound.Install(services);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+}
