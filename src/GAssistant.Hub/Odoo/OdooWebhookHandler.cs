@@ -17,8 +17,11 @@ public sealed class OdooWebhookHandler(TimeProvider clock) : IInboxEventHandler
     {
         using var document = JsonDocument.Parse(inboxEvent.Payload);
         var root = document.RootElement;
-        var data = root.GetProperty("data");
-        var id = data.GetProperty("id").GetInt64();
+        if (!root.TryGetProperty("data", out var data) || OdooJson.Id(data, "id") is not { } id)
+        {
+            throw new InvalidDataException("The stored event has no 'data' object with the record's 'id'.");
+        }
+
         var eventTime = OdooJson.Time(root, "timestamp") ?? inboxEvent.ReceivedAt;
         var version = OdooJson.Time(data, "write_date") ?? eventTime;
         var now = clock.GetUtcNow().UtcDateTime;
