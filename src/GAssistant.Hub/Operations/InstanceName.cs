@@ -1,9 +1,12 @@
 namespace GAssistant.Hub.Operations;
 
-/// <summary>This process's name among hub instances sharing a database (for leases and audit).</summary>
-public static class InstanceName
+/// <summary>
+/// This hub instance's name among instances sharing a database (for leases and audit).
+/// A service, not a static, so two hosts in one process (tests) are two instances.
+/// </summary>
+public sealed class InstanceName
 {
-    public static readonly string Value = Build();
+    public string Value { get; } = Build();
 
     private static string Build()
     {

@@ -19,6 +19,7 @@ public static class OperationsRegistration
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
         }
 
+        builder.Services.AddSingleton<InstanceName>();
         builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.TryAdd("success", false));
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

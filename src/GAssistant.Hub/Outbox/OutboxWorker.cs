@@ -12,6 +12,7 @@ namespace GAssistant.Hub.Outbox;
 /// </summary>
 public sealed partial class OutboxWorker(
     IServiceScopeFactory scopes,
+    InstanceName instanceName,
     IEnumerable<IOutboxHandler> handlers,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
@@ -57,7 +58,7 @@ public sealed partial class OutboxWorker(
         {
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             var now = clock.GetUtcNow().UtcDateTime;
-            ids = await LeaseClaim.ClaimAsync(db, "outbox_messages", InstanceName.Value, now, options.Value.Lease, options.Value.BatchSize, cancellationToken);
+            ids = await LeaseClaim.ClaimAsync(db, "outbox_messages", instanceName.Value, now, options.Value.Lease, options.Value.BatchSize, cancellationToken);
         }
 
         foreach (var id in ids)

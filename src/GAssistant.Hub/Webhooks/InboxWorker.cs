@@ -13,6 +13,7 @@ namespace GAssistant.Hub.Webhooks;
 /// </summary>
 public sealed partial class InboxWorker(
     IServiceScopeFactory scopes,
+    InstanceName instanceName,
     IInboxNotifier notifier,
     IEnumerable<IInboxEventHandler> handlers,
     IOptions<InboxOptions> options,
@@ -20,7 +21,7 @@ public sealed partial class InboxWorker(
     ILogger<InboxWorker> logger) : BackgroundService
 {
     private readonly Dictionary<string, IInboxEventHandler> _handlers = handlers.ToDictionary(h => h.Source);
-    private readonly string _instance = InstanceName.Value;
+    private readonly string _instance = instanceName.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

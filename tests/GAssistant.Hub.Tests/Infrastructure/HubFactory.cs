@@ -46,6 +46,9 @@ public sealed class HubFactory : WebApplicationFactory<Program>
 
     public HubProvider Provider { get; }
 
+    /// <summary>This hub's database, so a second instance can share it.</summary>
+    public string ConnectionString => _settings["ConnectionStrings:Hub"]!;
+
     public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
 
     public OutboundHttp Outbound { get; } = new();
