@@ -19,3 +19,12 @@ def load(name):
         sys.modules[_PACKAGE] = package
         spec.loader.exec_module(package)
     return importlib.import_module("%s.%s" % (_PACKAGE, name))
+
+
+def load_hub_double():
+    """The test hub of the addon's Odoo tests (it does not import odoo either)."""
+    spec = importlib.util.spec_from_file_location(
+        "g_assistant_connector_hub_double", ADDON_DIR / "tests" / "hub_double.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.HubDouble

@@ -1,0 +1,21 @@
+{
+    "name": "G-Assistant Connector",
+    "version": "17.0.1.0.0",
+    "summary": "Sends every change to leads and sale orders to the G-Assistant CRM Hub, "
+               "signed (Standard Webhooks) and retried until it arrives",
+    "category": "Sales/CRM",
+    "author": "G-Assistant",
+    "license": "LGPL-3",
+    # sale_crm links sale orders to opportunities (opportunity_id); installing crm and
+    # sale_management installs it automatically.
+    "depends": ["crm", "sale_crm"],
+    "external_dependencies": {"python": ["requests"]},
+    "data": [
+        "security/ir.model.access.csv",
+        "data/ir_cron.xml",
+        "views/webhook_delivery_views.xml",
+        "views/res_config_settings_views.xml",
+    ],
+    "installable": True,
+    "application": False,
+}

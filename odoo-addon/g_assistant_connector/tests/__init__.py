@@ -1,0 +1,3 @@
+from . import test_outbox
+from . import test_delivery
+from . import test_settings

@@ -1,0 +1,122 @@
+import datetime
+import socket
+
+from odoo import fields
+from odoo.tests import tagged
+
+from .common import ConnectorCase
+
+
+@tagged("post_install", "-at_install")
+class TestDelivery(ConnectorCase):
+
+    def setUp(self):
+        super().setUp()
+        self.lead = self.env["crm.lead"].create({"name": "عميل محتمل", "expected_revenue": 750})
+        [self.delivery] = self.deliveries(self.lead)
+        self.cron = self.env.ref("g_assistant_connector.ir_cron_deliver_webhooks")
+
+    def run_cron(self):
+        self.cron.method_direct_trigger()
+
+    def make_due(self):
+        self.delivery.next_attempt_at = fields.Datetime.now() - datetime.timedelta(seconds=1)
+
+    def test_cron_delivers_the_signed_body_to_the_hub(self):
+        self.run_cron()
+        [request] = self.hub.received
+        self.assertTrue(request["valid"], "signature verifies with the shared secret")
+        self.assertEqual(request["path"], "/api/webhook/odoo")
+        self.assertEqual(request["body"], self.delivery.payload.encode("utf-8"))
+        self.assertEqual(request["json"]["data"]["name"], "عميل محتمل")
+        self.assertEqual(request["headers"]["webhook-id"], self.delivery.webhook_id)
+        self.assertEqual(request["headers"]["content-type"], "application/json; charset=utf-8")
+        self.assertEqual((self.delivery.state, self.delivery.attempts,
+                          self.delivery.last_status_code), ("sent", 1, 200))
+        self.assertTrue(self.delivery.sent_at)
+        self.assertGreaterEqual(self.delivery.latency_ms, 0)
+
+    def test_sent_event_is_not_sent_again(self):
+        self.run_cron()
+        self.run_cron()
+        self.assertEqual(len(self.hub.received), 1)
+
+    def test_server_error_backs_off_and_retries_with_the_same_webhook_id(self):
+        self.hub.statuses[:] = [500]
+        before = fields.Datetime.now()
+        self.run_cron()
+        self.assertEqual((self.delivery.state, self.delivery.attempts,
+                          self.delivery.last_status_code), ("pending", 1, 500))
+        self.assertIn("HTTP 500", self.delivery.last_error)
+        wait = self.delivery.next_attempt_at - before
+        self.assertTrue(datetime.timedelta(seconds=55) <= wait <= datetime.timedelta(seconds=65),
+                        "first retry about a minute later, got %s" % wait)
+
+        self.run_cron()
+        self.assertEqual(len(self.hub.received), 1, "not due yet: nothing sent")
+
+        self.make_due()
+        self.run_cron()
+        self.assertEqual(len(self.hub.received), 2)
+        self.assertEqual(self.hub.received[0]["headers"]["webhook-id"],
+                         self.hub.received[1]["headers"]["webhook-id"])
+        self.assertEqual((self.delivery.state, self.delivery.attempts), ("sent", 2))
+        self.assertFalse(self.delivery.last_error)
+
+    def test_second_failure_waits_twice_as_long(self):
+        self.hub.statuses[:] = [503, 503]
+        self.run_cron()
+        self.make_due()
+        before = fields.Datetime.now()
+        self.run_cron()
+        wait = self.delivery.next_attempt_at - before
+        self.assertTrue(datetime.timedelta(seconds=115) <= wait <= datetime.timedelta(seconds=125))
+
+    def test_gives_up_after_max_attempts_and_retry_now_sends_again(self):
+        self.hub.statuses[:] = [500, 500, 500]  # max_attempts is 3 in these tests
+        for _ in range(3):
+            self.make_due()
+            self.run_cron()
+        self.assertEqual((self.delivery.state, self.delivery.attempts), ("failed", 3))
+        self.assertFalse(self.delivery.next_attempt_at)
+        self.run_cron()
+        self.assertEqual(len(self.hub.received), 3, "a failed event is not retried by the cron")
+
+        self.delivery.action_retry_now()
+        self.assertEqual(len(self.hub.received), 4)
+        self.assertEqual((self.delivery.state, self.delivery.attempts), ("sent", 1))
+        self.assertEqual(self.hub.received[3]["headers"]["webhook-id"], self.delivery.webhook_id)
+
+    def test_unreachable_hub_keeps_the_event_pending(self):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.configure(hub_url="http://127.0.0.1:%d" % port)
+        self.run_cron()
+        self.assertEqual((self.delivery.state, self.delivery.attempts,
+                          self.delivery.last_status_code), ("pending", 1, 0))
+        self.assertIn("ConnectionError", self.delivery.last_error)
+        self.assertNotIn("whsec_", self.delivery.last_error)
+
+    def test_wrong_secret_is_refused_by_the_hub_and_retried(self):
+        self.configure(secret="whsec_" + "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB")
+        self.run_cron()
+        self.assertFalse(self.hub.received[0]["valid"])
+        self.assertEqual((self.delivery.state, self.delivery.last_status_code), ("pending", 401))
+
+    def test_disabled_connector_sends_nothing(self):
+        self.configure(enabled=False)
+        self.run_cron()
+        self.assertEqual(self.hub.received, [])
+        self.assertEqual((self.delivery.state, self.delivery.attempts), ("pending", 0))
+
+    def test_events_are_sent_oldest_first(self):
+        other = self.env["crm.lead"].create({"name": "second"})
+        self.run_cron()
+        self.assertEqual([r["json"]["data"]["id"] for r in self.hub.received],
+                         [self.lead.id, other.id])
+
+    def test_cron_repeats_forever(self):
+        self.assertEqual(self.cron.interval_type, "minutes")
+        if "numbercall" in self.cron._fields:
+            self.assertEqual(self.cron.numbercall, -1)
