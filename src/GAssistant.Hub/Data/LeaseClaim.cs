@@ -12,6 +12,25 @@ public static class LeaseClaim
     public static Task<List<long>> ClaimAsync(HubDbContext db, string table, string instance, DateTime now, TimeSpan lease, int batchSize, CancellationToken cancellationToken) =>
         db.Database.SqlQueryRaw<long>(Sql(table, db.SupportsRowLocks), instance, now + lease, now, batchSize).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// On SQLite the hub is the database's only process, so leases left at start belong to a
+    /// previous run that died: free them now instead of waiting for them to expire. On PostgreSQL
+    /// another live instance may hold them, so they simply expire.
+    /// </summary>
+    public static async Task ReleaseAbandonedAsync(HubDbContext db, string table, CancellationToken cancellationToken)
+    {
+        if (!db.SupportsRowLocks)
+        {
+            var sql = table switch
+            {
+                "inbox_events" => "UPDATE inbox_events SET locked_by = NULL, locked_until = NULL WHERE status = 0 AND locked_by IS NOT NULL",
+                "outbox_messages" => "UPDATE outbox_messages SET locked_by = NULL, locked_until = NULL WHERE status = 0 AND locked_by IS NOT NULL",
+                _ => throw new ArgumentOutOfRangeException(nameof(table), table, "Not a leased work table."),
+            };
+            await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+        }
+    }
+
     private static string Sql(string table, bool rowLocks) => table switch
     {
         "inbox_events" or "outbox_messages" => $"""

@@ -22,6 +22,11 @@ public sealed partial class OutboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using (var scope = scopes.CreateScope())
+        {
+            await LeaseClaim.ReleaseAbandonedAsync(scope.ServiceProvider.GetRequiredService<HubDbContext>(), "outbox_messages", stoppingToken);
+        }
+
         using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
         do
         {

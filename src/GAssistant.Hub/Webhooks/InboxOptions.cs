@@ -17,7 +17,7 @@ public sealed class InboxOptions
     public int MaxAttempts { get; set; } = 10;
 
     /// <summary>How long a claimed event stays reserved for one instance before another may take it.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Standard Webhooks tolerance for <c>webhook-timestamp</c> (CONTRACT.md: 5 minutes).</summary>
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);

@@ -25,6 +25,11 @@ public sealed partial class InboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using (var scope = scopes.CreateScope())
+        {
+            await LeaseClaim.ReleaseAbandonedAsync(scope.ServiceProvider.GetRequiredService<HubDbContext>(), "inbox_events", stoppingToken);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
