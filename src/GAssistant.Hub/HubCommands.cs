@@ -8,6 +8,7 @@ internal static class HubCommands
 {
     private static readonly Dictionary<string, Func<string[], int>> Commands = new(StringComparer.Ordinal)
     {
+        [Scoring.ScoreEvalCommand.Name] = args => Scoring.ScoreEvalCommand.Run(args, Console.Out, Console.Error),
     };
 
     public static bool TryRun(string[] args, out int exitCode)
