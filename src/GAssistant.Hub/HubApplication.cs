@@ -3,6 +3,7 @@ using GAssistant.Hub.Components;
 using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Jobs;
+using GAssistant.Hub.Meta;
 using GAssistant.Hub.Odoo;
 using GAssistant.Hub.Operations;
 using GAssistant.Hub.Outbox;
@@ -23,6 +24,7 @@ public static class HubApplication
         builder.AddOutbox();
         builder.AddWebhooks();
         builder.AddOdoo();
+        builder.AddMeta();
         builder.AddCrm();
         builder.AddHubComponents();
         return builder;
@@ -36,6 +38,7 @@ public static class HubApplication
         app.MapHealth();
         app.MapWebhooks();
         app.MapOdooApi();
+        app.MapMetaApi();
         app.MapCrmApi();
         app.MapJobsApi();
         app.MapHubComponents();

@@ -16,6 +16,11 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<MetaLeadLink> MetaLeadLinks => Set<MetaLeadLink>();
+    public DbSet<MetaCampaign> MetaCampaigns => Set<MetaCampaign>();
+    public DbSet<MetaDailyInsight> MetaDailyInsights => Set<MetaDailyInsight>();
+    public DbSet<MetaAdAccount> MetaAdAccounts => Set<MetaAdAccount>();
+    public DbSet<MetaLeadForm> MetaLeadForms => Set<MetaLeadForm>();
 
     /// <summary>True on PostgreSQL, where row locks (<c>FOR UPDATE SKIP LOCKED</c>) exist.</summary>
     public abstract bool SupportsRowLocks { get; }

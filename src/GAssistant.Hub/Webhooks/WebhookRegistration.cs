@@ -1,3 +1,5 @@
+using GAssistant.Hub.Meta;
+
 namespace GAssistant.Hub.Webhooks;
 
 public static class WebhookRegistration
@@ -19,6 +21,7 @@ public static class WebhookRegistration
     {
         var webhooks = app.MapGroup("/api/webhook").AllowAnonymous().DisableAntiforgery().WithTags("Webhooks");
         webhooks.MapOdooWebhook();
+        webhooks.MapMetaWebhook();
         return app;
     }
 }

@@ -385,6 +385,278 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                     b.ToTable("leads", (string)null);
                 });
 
+            modelBuilder.Entity("GAssistant.Hub.Data.MetaAdAccount", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meta_ad_accounts");
+
+                    b.ToTable("meta_ad_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.MetaCampaign", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdAccountId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("ad_account_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("currency");
+
+                    b.Property<long?>("DailyBudget")
+                        .HasColumnType("bigint")
+                        .HasColumnName("daily_budget");
+
+                    b.Property<string>("EffectiveStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("effective_status");
+
+                    b.Property<long?>("LifetimeBudget")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lifetime_budget");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Objective")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("objective");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meta_campaigns");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_meta_campaigns_name");
+
+                    b.ToTable("meta_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.MetaDailyInsight", b =>
+                {
+                    b.Property<string>("CampaignId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("AdAccountId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("ad_account_id");
+
+                    b.Property<string>("CampaignName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("campaign_name");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("clicks");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("impressions");
+
+                    b.Property<decimal>("LeadValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("lead_value");
+
+                    b.Property<long>("Leads")
+                        .HasColumnType("bigint")
+                        .HasColumnName("leads");
+
+                    b.Property<long>("Reach")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reach");
+
+                    b.Property<decimal>("Spend")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("spend");
+
+                    b.Property<DateTime>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("CampaignId", "Date")
+                        .HasName("pk_meta_daily_insights");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_meta_daily_insights_date");
+
+                    b.ToTable("meta_daily_insights", (string)null);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.MetaLeadForm", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("LeadsReadUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leads_read_until");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PageId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("page_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meta_lead_forms");
+
+                    b.ToTable("meta_lead_forms", (string)null);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.MetaLeadLink", b =>
+                {
+                    b.Property<string>("LeadgenId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("leadgen_id");
+
+                    b.Property<string>("AdId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("ad_id");
+
+                    b.Property<string>("AdName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("ad_name");
+
+                    b.Property<string>("AdsetId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("adset_id");
+
+                    b.Property<string>("AdsetName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("adset_name");
+
+                    b.Property<string>("CampaignId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("CampaignName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("campaign_name");
+
+                    b.Property<DateTime?>("CreatedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_time");
+
+                    b.Property<string>("FormId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("form_id");
+
+                    b.Property<bool>("IsOrganic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_organic");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<long>("OdooLeadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("odoo_lead_id");
+
+                    b.Property<string>("PageId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("page_id");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("platform");
+
+                    b.HasKey("LeadgenId")
+                        .HasName("pk_meta_lead_links");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_meta_lead_links_campaign_id");
+
+                    b.HasIndex("OdooLeadId")
+                        .HasDatabaseName("ix_meta_lead_links_odoo_lead_id");
+
+                    b.ToTable("meta_lead_links", (string)null);
+                });
+
             modelBuilder.Entity("GAssistant.Hub.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace GAssistant.Hub.Meta;
+
+/// <summary>
+/// Calls the Graph API with the configured token and its <c>appsecret_proof</c>. Errors are classified by
+/// code (<see cref="GraphApiException"/>): transient ones are retried with backoff and jitter, rate limits are
+/// waited out (or, when longer than <see cref="MetaOptions.MaxInlineWait"/>, handed back for a later retry), and
+/// token or permission errors stop the connector (<see cref="MetaConnection"/>). Calls slow down as the usage
+/// headers approach 100%.
+/// </summary>
+public sealed partial class GraphClient(
+    HttpClient http,
+    IOptionsMonitor<MetaOptions> options,
+    MetaConnection connection,
+    GraphThrottle throttle,
+    TimeProvider clock,
+    ILogger<GraphClient> logger)
+{
+    /// <summary>GET <c>/{version}/{path}</c>; the answer's root element (cloned).</summary>
+    public Task<JsonElement> GetAsync(string path, IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, BuildUri(path, query), null, cancellationToken);
+
+    /// <summary>POST form fields to <c>/{version}/{path}</c> (used only for calls safe to repeat, e.g. starting a report run).</summary>
+    public Task<JsonElement> PostAsync(string path, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, BuildUri(path, new Dictionary<string, string>()), form, cancellationToken);
+
+    /// <summary>Every item of an edge, page after page, following <c>paging.next</c>.</summary>
+    public async IAsyncEnumerable<JsonElement> GetAllAsync(string path, IReadOnlyDictionary<string, string> query,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var uri = BuildUri(path, query);
+        var pages = 0;
+        while (uri is not null && pages++ < 10_000)
+        {
+            var page = await SendAsync(HttpMethod.Get, uri, null, cancellationToken);
+            if (page.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in data.EnumerateArray())
+                {
+                    yield return item;
+                }
+            }
+
+            uri = NextPage(page);
+        }
+    }
+
+    private Uri? NextPage(JsonElement page)
+    {
+        if (!page.TryGetProperty("paging", out var paging) || paging.ValueKind != JsonValueKind.Object
+            || !paging.TryGetProperty("next", out var next) || next.ValueKind != JsonValueKind.String
+            || !Uri.TryCreate(next.GetString(), UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        // The token goes only to the configured Graph host, whatever a response says.
+        var graph = new Uri(options.CurrentValue.GraphUrl);
+        if (!string.Equals(uri.Authority, graph.Authority, StringComparison.OrdinalIgnoreCase) || uri.Scheme != graph.Scheme)
+        {
+            throw new GraphApiException($"paging.next points to another host ({uri.Host}); not followed.", null, null, 200, GraphErrorKind.Permanent);
+        }
+
+        return WithCredentials(uri);
+    }
+
+    private Uri BuildUri(string path, IReadOnlyDictionary<string, string> query)
+    {
+        var o = options.CurrentValue;
+        var text = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+        return WithCredentials(new Uri($"{o.GraphUrl.TrimEnd('/')}/{o.ApiVersion}/{path.TrimStart('/')}?{text}"));
+    }
+
+    private Uri WithCredentials(Uri uri)
+    {
+        var o = options.CurrentValue;
+        var token = o.AccessToken ?? "";
+        var query = uri.Query.TrimStart('?');
+        var parts = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.StartsWith("access_token=", StringComparison.Ordinal) && !p.StartsWith("appsecret_proof=", StringComparison.Ordinal))
+            .Append("access_token=" + Uri.EscapeDataString(token))
+            .Append("appsecret_proof=" + MetaSignature.AppSecretProof(o.AppSecret ?? "", token));
+        return new UriBuilder(uri) { Query = string.Join('&', parts) }.Uri;
+    }
+
+    private async Task<JsonElement> SendAsync(HttpMethod method, Uri uri, IReadOnlyDictionary<string, string>? form, CancellationToken cancellationToken)
+    {
+        var o = options.CurrentValue;
+        if (!o.IsConfigured)
+        {
+            throw new InvalidOperationException("Meta is not configured: set Meta:AccessToken and Meta:AppSecret.");
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            if (connection.NeedsReconnecting)
+            {
+                throw new MetaNeedsReconnectingException("The Meta connector is stopped until a new Meta:AccessToken is configured.");
+            }
+
+            await throttle.WaitTurnAsync(o, cancellationToken);
+            var error = await TryOnceAsync(method, uri, form, cancellationToken);
+            if (error.Result is { } result)
+            {
+                connection.Succeeded();
+                return result;
+            }
+
+            var failure = error.Failure!;
+            switch (failure.Kind)
+            {
+                case GraphErrorKind.NeedsReconnecting:
+                    connection.Disconnect(failure);
+                    Log.Disconnected(logger, failure.Code, failure.Subcode);
+                    throw failure;
+                case GraphErrorKind.Permanent:
+                    throw failure;
+                case GraphErrorKind.RateLimited:
+                    throttle.Block(failure.RetryAfter is { } wait && wait > TimeSpan.Zero ? wait : Backoff(o.RetryDelay, attempt));
+                    break;
+            }
+
+            if (attempt > o.MaxRetries)
+            {
+                throw failure;
+            }
+
+            var delay = failure.Kind == GraphErrorKind.Transient ? Backoff(o.RetryDelay, attempt) : TimeSpan.Zero;
+            Log.Retrying(logger, failure.Code, failure.Kind, attempt, delay);
+            await Task.Delay(delay, clock, cancellationToken);
+        }
+    }
+
+    private async Task<(JsonElement? Result, GraphApiException? Failure)> TryOnceAsync(
+        HttpMethod method, Uri uri, IReadOnlyDictionary<string, string>? form, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, uri);
+        if (form is not null)
+        {
+            request.Content = new FormUrlEncodedContent(form);
+        }
+
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.CurrentValue.Timeout);
+            using var response = await http.SendAsync(request, timeout.Token);
+            var usage = GraphUsage.Read(name => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null);
+            throttle.Observe(usage);
+            var body = await response.Content.ReadAsStringAsync(timeout.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                using var document = JsonDocument.Parse(body);
+                return (document.RootElement.Clone(), null);
+            }
+
+            var regain = usage.RegainAccessIn > TimeSpan.Zero ? usage.RegainAccessIn : RetryAfterHeader(response);
+            return (null, GraphApiException.From((int)response.StatusCode, body, regain));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // A dropped connection, a timeout or a garbled answer: worth another try. The URL (it holds the token) is never logged.
+            return (null, new GraphApiException($"Graph API call failed: {ex.GetType().Name}", null, null, (int)HttpStatusCode.BadGateway, GraphErrorKind.Transient, null, ex));
+        }
+    }
+
+    private static TimeSpan? RetryAfterHeader(HttpResponseMessage response) =>
+        response.Headers.RetryAfter?.Delta;
+
+    /// <summary>Exponential backoff with ±20% jitter.</summary>
+    public static TimeSpan Backoff(TimeSpan first, int attempt) =>
+        first * Math.Pow(2, Math.Clamp(attempt - 1, 0, 10)) * (0.8 + (0.4 * Random.Shared.NextDouble()));
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Graph API error {Code} ({Kind}) on attempt {Attempt}; retrying in {Delay}")]
+        public static partial void Retrying(ILogger logger, int? code, GraphErrorKind kind, int attempt, TimeSpan delay);
+
+        [LoggerMessage(EventId = 2202, Level = LogLevel.Error, Message = "Meta refused the access token (error {Code}/{Subcode}); the Meta connector is stopped until it is reconnected")]
+        public static partial void Disconnected(ILogger logger, int? code, int? subcode);
+    }
+}

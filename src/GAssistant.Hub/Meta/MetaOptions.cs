@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GAssistant.Hub.Meta;
+
+/// <summary>Meta's app, token and what to read (CONTRACT.md, <c>Meta:*</c>). Unset means "not configured".</summary>
+public sealed class MetaOptions
+{
+    public const string Section = "Meta";
+
+    /// <summary>Signs webhooks (<c>X-Hub-Signature-256</c>) and keys <c>appsecret_proof</c>; unset: every webhook is refused.</summary>
+    public string? AppSecret { get; set; }
+
+    /// <summary>Echoed in the subscription check; unset: the check is refused.</summary>
+    public string? VerifyToken { get; set; }
+
+    /// <summary>Long-lived page or system-user token.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>Ad account ids, with or without the <c>act_</c> prefix.</summary>
+    public List<string> AdAccountIds { get; set; } = [];
+
+    public List<string> PageIds { get; set; } = [];
+
+    [Url]
+    public string GraphUrl { get; set; } = "https://graph.facebook.com";
+
+    [RegularExpression(@"^v\d+\.\d+$")]
+    public string ApiVersion { get; set; } = "v23.0";
+
+    /// <summary>Dataset for the Conversions API (a later issue).</summary>
+    public string? PixelId { get; set; }
+
+    /// <summary>Form question name → Odoo <c>crm.lead</c> field; merged over <see cref="LeadFieldMapping.Defaults"/>.</summary>
+    public Dictionary<string, string> FieldMapping { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>utm.medium of leads from ads, and of organic leads.</summary>
+    public string PaidMedium { get; set; } = "Paid Social";
+
+    public string OrganicMedium { get; set; } = "Organic Social";
+
+    /// <summary>How often forms are read for leads whose webhook never came.</summary>
+    public TimeSpan LeadSyncInterval { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often campaigns and the last <see cref="RestatementDays"/> days of insights are re-read.</summary>
+    public TimeSpan CampaignSyncInterval { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Meta restates recent days; they are read again on every campaign sync.</summary>
+    [Range(1, 90)]
+    public int RestatementDays { get; set; } = 28;
+
+    /// <summary>Ranges longer than this use an async report run instead of a direct read.</summary>
+    [Range(1, 3650)]
+    public int AsyncReportDays { get; set; } = 31;
+
+    /// <summary>First wait of a retried call (doubled each time, with jitter).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 4;
+
+    /// <summary>Longest rate-limit block waited out inside a call; a longer one fails the call for a later retry.</summary>
+    public TimeSpan MaxInlineWait { get; set; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often an async report run is polled.</summary>
+    public TimeSpan ReportPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(AccessToken) && !string.IsNullOrWhiteSpace(AppSecret);
+
+    public IEnumerable<string> AdAccounts => AdAccountIds.Where(a => !string.IsNullOrWhiteSpace(a))
+        .Select(a => a.StartsWith("act_", StringComparison.Ordinal) ? a : "act_" + a);
+}

@@ -1,0 +1,31 @@
+using GAssistant.Hub.Operations;
+using GAssistant.Hub.Outbox;
+using GAssistant.Hub.Webhooks;
+
+namespace GAssistant.Hub.Meta;
+
+public static class MetaRegistration
+{
+    public static WebApplicationBuilder AddMeta(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MetaConnection>();
+        builder.Services.AddSingleton<IIntegrationStatus>(sp => sp.GetRequiredService<MetaConnection>());
+        builder.Services.AddSingleton<GraphThrottle>();
+
+        // No generic resilience handler: GraphClient retries by Meta's error codes, which a status-code policy cannot see.
+        builder.Services.AddHttpClient<GraphClient>();
+        builder.Services.AddHttpClient(nameof(MetaOdooRpc));
+        builder.Services.AddSingleton<MetaOdooRpc>();
+        builder.Services.AddSingleton<IInboxEventHandler, MetaInboxHandler>();
+        builder.Services.AddSingleton<IOutboxHandler, MetaLeadToOdoo>();
+        return builder;
+    }
+
+    public static WebApplication MapMetaApi(this WebApplication app)
+    {
+        var meta = app.MapGroup("/api/meta").WithTags("Meta").RequireRateLimiting(RateLimits.Api);
+        return app;
+    }
+}
