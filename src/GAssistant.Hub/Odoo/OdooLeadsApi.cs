@@ -3,10 +3,11 @@ using GAssistant.Hub.Data;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GAssistant.Hub.Odoo;
 
-/// <summary><c>/api/odoo/*</c>: leads from the replica (CONTRACT.md).</summary>
+/// <summary><c>/api/odoo/leads</c>: leads from the replica, and new leads created in Odoo (CONTRACT.md).</summary>
 public static class OdooLeadsApi
 {
     public static RouteGroupBuilder MapOdooLeads(this RouteGroupBuilder odoo)
@@ -14,6 +15,12 @@ public static class OdooLeadsApi
         odoo.MapGet("/leads", ListLeadsAsync)
             .WithName("ListLeads")
             .WithSummary("Leads from the hub's replica of Odoo, filtered and paged; newest first.");
+        odoo.MapGet("/leads/{id:long}", GetLeadAsync)
+            .WithName("GetLead")
+            .WithSummary("One lead from the replica, by Odoo id.");
+        odoo.MapPost("/leads", CreateLeadAsync)
+            .WithName("CreateLead")
+            .WithSummary("Creates a crm.lead in Odoo (source, medium and campaign by name) and stores it in the replica.");
         return odoo;
     }
 
@@ -35,6 +42,51 @@ public static class OdooLeadsApi
         return TypedResults.Ok(new LeadListResponse(true, page.Select(LeadDto.From).ToList(), total,
             $"{total} leads; page {filter.Page} shows {page.Count}."));
     }
+
+    internal static async Task<Results<Ok<LeadResponse>, ProblemHttpResult>> GetLeadAsync(long id, HubDbContext db, CancellationToken cancellationToken)
+    {
+        var lead = await db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.OdooId == id && !l.Deleted, cancellationToken);
+        return lead is null
+            ? ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found", $"No lead {id} in the replica.")
+            : TypedResults.Ok(new LeadResponse(true, LeadDto.From(lead), $"Lead {id}."));
+    }
+
+    internal static async Task<Results<Created<LeadResponse>, ValidationProblem, ProblemHttpResult>> CreateLeadAsync(
+        NewLead? input, OdooLeadCreator creator, IOptionsMonitor<OdooOptions> options, CancellationToken cancellationToken)
+    {
+        if (input is null)
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send a JSON object with at least a name or a contact."] });
+        }
+
+        var errors = input.Validate();
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        if (!options.CurrentValue.IsConfigured)
+        {
+            return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "Odoo is not configured",
+                "Leads are created in Odoo: set Odoo:Url, Odoo:Database, Odoo:Username and Odoo:ApiKey.");
+        }
+
+        try
+        {
+            var lead = await creator.CreateAsync(input, cancellationToken);
+            return TypedResults.Created($"/api/odoo/leads/{lead.OdooId}", new LeadResponse(true, LeadDto.From(lead), $"Lead {lead.OdooId} created in Odoo."));
+        }
+        catch (OdooException e) when (e.Kind == OdooErrorKind.Invalid)
+        {
+            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "Odoo refused the lead", e.Message);
+        }
+        catch (OdooException e)
+        {
+            return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "Odoo is unavailable", OdooHealthCheck.Explain(e, options.CurrentValue));
+        }
+    }
 }
 
 public sealed record LeadListResponse(bool Success, IReadOnlyList<LeadDto> Leads, int Total, string Message);
+
+public sealed record LeadResponse(bool Success, LeadDto Lead, string Message);

@@ -7,7 +7,7 @@ public sealed class OdooOptions
 {
     public const string Section = "Odoo";
 
-    [Url]
+    /// <summary>The server's address (http or https); empty means Odoo is not configured.</summary>
     public string? Url { get; set; }
 
     public string? Database { get; set; }
@@ -23,11 +23,26 @@ public sealed class OdooOptions
     /// <summary>Token for Odoo's own "Send Webhook Notification" action; unset means refused.</summary>
     public string? AutomationToken { get; set; }
 
-    /// <summary>How often the reconciliation pull runs.</summary>
+    /// <summary>How often the reconciliation pull runs; <c>00:00:00</c> turns the periodic pull off (POST /api/odoo/sync still works).</summary>
     public TimeSpan SyncInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Records per <c>search_read</c> page of the reconciliation pull.</summary>
+    [Range(1, 10_000)]
+    public int SyncBatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// Each run re-reads what changed this long before its cursor: Odoo stamps <c>write_date</c> at the
+    /// start of a transaction, so a long transaction can commit a change older than the cursor.
+    /// </summary>
+    public TimeSpan SyncOverlap { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Timeout of one call to Odoo.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Empty (not configured) is fine; anything else must be an absolute http(s) address.</summary>
+    public bool HasValidUrl => string.IsNullOrWhiteSpace(Url)
+        || (Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
 
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(Url) && !string.IsNullOrWhiteSpace(Database)

@@ -9,7 +9,8 @@ namespace GAssistant.Hub.Odoo;
 /// </summary>
 public static class OdooRecordMapper
 {
-    public static void ApplyLead(JsonElement record, Lead lead)
+    /// <param name="wonStageIds">The <c>crm.stage</c> ids with <c>is_won</c>, when the record comes from the API (which has no stage flag).</param>
+    public static void ApplyLead(JsonElement record, Lead lead, IReadOnlySet<long>? wonStageIds = null)
     {
         lead.Name = OdooJson.Text(record, "name") ?? "";
         lead.PartnerName = OdooJson.Text(record, "partner_name") ?? OdooJson.Name(record, "partner_id");
@@ -34,10 +35,12 @@ public static class OdooRecordMapper
         lead.WriteDate = OdooJson.Time(record, "write_date") ?? lead.WriteDate;
         lead.DateClosed = OdooJson.Time(record, "date_closed");
 
-        // won_status exists from Odoo 17; before it, a lead is won in a won stage and lost when
-        // archived with probability 0 (what Odoo's own "lost" action does).
+        // Where won_status is absent (Odoo 17 has none), a lead is won in a won stage (crm.stage.is_won)
+        // and lost when archived with probability 0 (what Odoo's own "mark as lost" action does).
         var wonStatus = OdooJson.Text(record, "won_status");
-        lead.IsWon = wonStatus == "won" || (wonStatus is null && (OdooJson.Bool(record, "stage_is_won") ?? false));
+        var inWonStage = OdooJson.Bool(record, "stage_is_won")
+            ?? (wonStageIds is not null && lead.StageId is { } stage && wonStageIds.Contains(stage));
+        lead.IsWon = wonStatus == "won" || (wonStatus is null && inWonStage && lead.Active);
         lead.IsLost = wonStatus == "lost" || (wonStatus is null && !lead.Active && lead.Probability == 0);
         lead.Deleted = false;
     }

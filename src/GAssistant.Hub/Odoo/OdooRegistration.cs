@@ -1,5 +1,7 @@
 using GAssistant.Hub.Operations;
 using GAssistant.Hub.Webhooks;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 
 namespace GAssistant.Hub.Odoo;
 
@@ -8,16 +10,46 @@ public static class OdooRegistration
     public static WebApplicationBuilder AddOdoo(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<OdooOptions>().BindConfiguration(OdooOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => o.HasValidUrl, "Odoo:Url must be an absolute http:// or https:// address, e.g. https://mycompany.odoo.com.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<OdooSession>();
+        builder.Services.AddHttpClient<OdooClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddStandardResilienceHandler()
+            .Configure((resilience, services) => ConfigureResilience(resilience, services.GetRequiredService<IOptions<OdooOptions>>().Value));
+        builder.Services.AddScoped<OdooHealthCheck>();
+        builder.Services.AddScoped<UtmResolver>();
+        builder.Services.AddScoped<OdooLeadCreator>();
+        builder.Services.AddScoped<OdooSync>();
+        builder.Services.AddSingleton<OdooSyncStatus>();
+        builder.Services.AddHostedService<OdooSyncWorker>();
         builder.Services.AddSingleton<IInboxEventHandler, OdooWebhookHandler>();
+        builder.Services.AddSingleton<IInboxEventHandler, OdooAutomationHandler>();
         builder.Services.AddSingleton<IIntegrationStatus, OdooIntegrationStatus>();
         return builder;
+    }
+
+    /// <summary>
+    /// Each attempt gets <c>Odoo:Timeout</c>; only requests marked as reads are retried (every JSON-RPC
+    /// call is a POST, so the usual "retry idempotent methods" rule cannot tell them apart).
+    /// </summary>
+    private static void ConfigureResilience(HttpStandardResilienceOptions resilience, OdooOptions odoo)
+    {
+        resilience.AttemptTimeout.Timeout = odoo.Timeout;
+        resilience.Retry.MaxRetryAttempts = 2;
+        resilience.Retry.Delay = TimeSpan.FromMilliseconds(500);
+        resilience.Retry.ShouldHandle = OdooReadRequests.ShouldRetry;
+        resilience.TotalRequestTimeout.Timeout = odoo.Timeout * 3 + TimeSpan.FromSeconds(5);
+        var sampling = odoo.Timeout * 2 + TimeSpan.FromSeconds(1);
+        resilience.CircuitBreaker.SamplingDuration = sampling > TimeSpan.FromSeconds(30) ? sampling : TimeSpan.FromSeconds(30);
     }
 
     public static WebApplication MapOdooApi(this WebApplication app)
     {
         var odoo = app.MapGroup("/api/odoo").WithTags("Odoo").RequireRateLimiting(RateLimits.Api);
+        odoo.MapOdooHealth();
         odoo.MapOdooLeads();
+        odoo.MapOdooSync();
         return app;
     }
 }

@@ -22,6 +22,7 @@ public static class WebhookRegistration
         var webhooks = app.MapGroup("/api/webhook").AllowAnonymous().DisableAntiforgery().WithTags("Webhooks");
         webhooks.MapOdooWebhook();
         webhooks.MapMetaWebhook();
+        webhooks.MapOdooAutomationWebhook();
         return app;
     }
 }

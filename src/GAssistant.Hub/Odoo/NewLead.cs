@@ -1,0 +1,65 @@
+using System.Net.Mail;
+
+namespace GAssistant.Hub.Odoo;
+
+/// <summary>The body of <c>POST /api/odoo/leads</c> (CONTRACT.md). Any language is fine in the texts.</summary>
+public sealed record NewLead(
+    string? Name,
+    string? PartnerName,
+    string? Email,
+    string? Phone,
+    decimal? ExpectedRevenue,
+    double? Probability,
+    string? Source,
+    string? Campaign,
+    string? Medium,
+    string? Description)
+{
+    private const int MaxText = 256;
+
+    /// <summary>Per-field errors, empty when the lead can be created.</summary>
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (Blank(Name) && Blank(PartnerName) && Blank(Email) && Blank(Phone))
+        {
+            errors["name"] = ["Give the lead a name, or a contact (partner_name, email or phone)."];
+        }
+
+        if (!Blank(Email) && !IsEmail(Email!.Trim()))
+        {
+            errors["email"] = [$"'{Email}' is not an email address (name@example.com)."];
+        }
+
+        if (Probability is < 0 or > 100 || (Probability is { } p && double.IsNaN(p)))
+        {
+            errors["probability"] = ["probability must be from 0 to 100."];
+        }
+
+        if (ExpectedRevenue < 0)
+        {
+            errors["expected_revenue"] = ["expected_revenue cannot be negative."];
+        }
+
+        foreach (var (field, value) in new[] { ("name", Name), ("partner_name", PartnerName), ("phone", Phone), ("source", Source), ("campaign", Campaign), ("medium", Medium) })
+        {
+            if (value is { Length: > MaxText })
+            {
+                errors[field] = [$"{field} is limited to {MaxText} characters."];
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Odoo requires a name: fall back to the contact.</summary>
+    public string LeadName => Clean(Name) ?? Clean(PartnerName) ?? Clean(Email) ?? Clean(Phone) ?? "";
+
+    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
+
+    private static bool IsEmail(string text) =>
+        MailAddress.TryCreate(text, out var address) && address.Address == text
+        && address.Host.Contains('.', StringComparison.Ordinal) && !address.Host.EndsWith('.');
+}
