@@ -117,6 +117,18 @@ class TestLeadOutbox(ConnectorCase):
         self.assertEqual(self.Delivery._deliver_due(), 0)
         self.assertEqual(self.hub.received, [])
 
+    def test_a_salesman_without_access_to_the_outbox_still_enqueues(self):
+        salesman = self.env["res.users"].create({
+            "name": "Salesman", "login": "g_assistant_salesman",
+            "groups_id": [(6, 0, [self.env.ref("sales_team.group_sale_salesman").id])],
+        })
+        lead = self.env["crm.lead"].with_user(salesman).create({"name": "من مندوب المبيعات"})
+        self.new_transaction()
+        lead.write({"expected_revenue": 42})
+        self.assertEqual(self.deliveries(lead).mapped("event"), ["lead_created", "lead_updated"])
+        self.assertFalse(self.Delivery.with_user(salesman).check_access_rights(
+            "read", raise_exception=False))
+
     def test_disabled_connector_enqueues_nothing(self):
         self.configure(enabled=False)
         lead = self.create_lead()
