@@ -31,6 +31,12 @@ class RetryScheduleTest(unittest.TestCase):
         for code in (None, 199, 301, 400, 401, 413, 500, 503):
             self.assertFalse(retry.is_success(code))
 
+    def test_no_answer_or_server_error_means_the_hub_is_unhealthy(self):
+        for code in (None, 500, 502, 503):
+            self.assertTrue(retry.hub_is_unhealthy(code), code)
+        for code in (200, 400, 401, 413):
+            self.assertFalse(retry.hub_is_unhealthy(code), code)
+
 
 if __name__ == "__main__":
     unittest.main()

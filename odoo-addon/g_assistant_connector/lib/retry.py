@@ -23,3 +23,8 @@ def next_attempt(attempts, max_attempts, now):
 
 def is_success(status_code):
     return status_code is not None and 200 <= status_code < 300
+
+
+def hub_is_unhealthy(status_code):
+    """No answer at all, or a server error: not worth trying the next event right now."""
+    return status_code is None or status_code >= 500

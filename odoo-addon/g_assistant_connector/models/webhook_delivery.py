@@ -120,9 +120,13 @@ class WebhookDelivery(models.Model):
             row = self._lock_next_due(ids, tried)
             if not row:
                 break
-            row._attempt(config, endpoint, timeout)
+            result = row._attempt(config, endpoint, timeout)
             tried.append(row.id)
             self._commit_if_allowed()
+            if retry.hub_is_unhealthy(result.status_code):
+                # no answer or 5xx: the other rows would fail the same way; they stay due
+                # for the next run instead of each waiting out a timeout now
+                break
         return len(tried)
 
     @api.model

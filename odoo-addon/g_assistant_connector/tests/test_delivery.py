@@ -87,6 +87,23 @@ class TestDelivery(ConnectorCase):
         self.assertEqual((self.delivery.state, self.delivery.attempts), ("sent", 1))
         self.assertEqual(self.hub.received[3]["headers"]["webhook-id"], self.delivery.webhook_id)
 
+    def test_a_failing_hub_stops_the_batch_until_the_next_run(self):
+        other = self.env["crm.lead"].create({"name": "second"})
+        [other_delivery] = self.deliveries(other)
+        self.hub.statuses[:] = [503]
+        self.run_cron()
+        self.assertEqual(len(self.hub.received), 1)
+        self.assertEqual((other_delivery.state, other_delivery.attempts), ("pending", 0))
+        self.run_cron()  # the hub answers again: the waiting event goes now
+        self.assertEqual((other_delivery.state, other_delivery.attempts), ("sent", 1))
+
+    def test_a_refused_event_does_not_hold_back_the_others(self):
+        other = self.env["crm.lead"].create({"name": "second"})
+        self.hub.statuses[:] = [400]
+        self.run_cron()
+        self.assertEqual(len(self.hub.received), 2)
+        self.assertEqual(self.deliveries(other).state, "sent")
+
     def test_unreachable_hub_keeps_the_event_pending(self):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
