@@ -38,6 +38,7 @@ public static class DataRegistration
             builder.Services.AddSingleton(new HubDatabase(DatabaseKind.Sqlite, sqlite));
         }
 
+        builder.Services.AddSingleton<SqliteWriteGate>();
         return builder;
     }
 

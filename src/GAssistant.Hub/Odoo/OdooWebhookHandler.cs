@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Webhooks;
+using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Odoo;
 
@@ -12,6 +13,31 @@ namespace GAssistant.Hub.Odoo;
 public sealed class OdooWebhookHandler(TimeProvider clock) : IInboxEventHandler
 {
     public string Source => InboxSources.Odoo;
+
+    /// <summary>Loads the batch's leads and orders in two queries; <c>FindAsync</c> then finds them tracked.</summary>
+    public async Task PrefetchAsync(HubDbContext db, IReadOnlyList<InboxEvent> batch, CancellationToken cancellationToken)
+    {
+        var leadIds = new List<long>();
+        var orderIds = new List<long>();
+        foreach (var inboxEvent in batch)
+        {
+            using var document = JsonDocument.Parse(inboxEvent.Payload);
+            if (document.RootElement.TryGetProperty("data", out var data) && OdooJson.Id(data, "id") is { } id)
+            {
+                (inboxEvent.EventType.StartsWith("lead_", StringComparison.Ordinal) ? leadIds : orderIds).Add(id);
+            }
+        }
+
+        if (leadIds.Count > 0)
+        {
+            await db.Leads.Where(l => leadIds.Contains(l.OdooId)).LoadAsync(cancellationToken);
+        }
+
+        if (orderIds.Count > 0)
+        {
+            await db.SaleOrders.Where(o => orderIds.Contains(o.OdooId)).LoadAsync(cancellationToken);
+        }
+    }
 
     public async Task HandleAsync(HubDbContext db, InboxEvent inboxEvent, CancellationToken cancellationToken)
     {

@@ -10,6 +10,9 @@ public static class HealthEndpoints
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapGet("/health", GetHealthAsync).AllowAnonymous().WithTags("Operations").WithName("Health");
+
+        // Liveness only (no database): for orchestrators, and the benchmark's ceiling.
+        app.MapGet("/health/live", () => TypedResults.Text("ok")).AllowAnonymous().WithTags("Operations").WithName("Liveness");
         return app;
     }
 

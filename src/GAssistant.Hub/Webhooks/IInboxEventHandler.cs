@@ -12,4 +12,7 @@ public interface IInboxEventHandler
     string Source { get; }
 
     Task HandleAsync(HubDbContext db, InboxEvent inboxEvent, CancellationToken cancellationToken);
+
+    /// <summary>Loads what a batch of events will touch in one query, before they are handled one by one.</summary>
+    Task PrefetchAsync(HubDbContext db, IReadOnlyList<InboxEvent> batch, CancellationToken cancellationToken) => Task.CompletedTask;
 }

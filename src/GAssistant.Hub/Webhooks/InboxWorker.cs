@@ -14,6 +14,7 @@ namespace GAssistant.Hub.Webhooks;
 public sealed partial class InboxWorker(
     IServiceScopeFactory scopes,
     InstanceName instanceName,
+    SqliteWriteGate gate,
     IInboxNotifier notifier,
     IEnumerable<IInboxEventHandler> handlers,
     IOptions<InboxOptions> options,
@@ -58,10 +59,28 @@ public sealed partial class InboxWorker(
         }
     }
 
-    /// <summary>Claims and applies one batch of due events; returns how many were claimed.</summary>
+    /// <summary>
+    /// Claims and applies one batch of due events; returns how many were claimed. The batch is
+    /// applied in one transaction (one commit for many events, which keeps up with ingestion);
+    /// if any event fails, the batch is rolled back and its events are applied one by one, so
+    /// only the failing event is retried.
+    /// </summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         var ids = await ClaimAsync(cancellationToken);
+        if (ids.Count > 1)
+        {
+            try
+            {
+                await ProcessTogetherAsync(ids, cancellationToken);
+                return ids.Count;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                Log.BatchFellBack(logger, ids.Count, ex);
+            }
+        }
+
         foreach (var id in ids)
         {
             await ProcessOneAsync(id, cancellationToken);
@@ -70,11 +89,43 @@ public sealed partial class InboxWorker(
         return ids.Count;
     }
 
+    private async Task ProcessTogetherAsync(List<long> ids, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var events = await db.InboxEvents
+            .Where(e => ids.Contains(e.Id) && e.LockedBy == _instance && e.Status == InboxStatus.Pending)
+            .OrderBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+
+        foreach (var group in events.GroupBy(e => e.Source))
+        {
+            await HandlerFor(group.First()).PrefetchAsync(db, group.ToList(), cancellationToken);
+        }
+
+        // Reading and mapping happen before the write turn; replica rows carry their version as a
+        // concurrency token, so a row changed meanwhile (by the sync) fails the save, not silently.
+        foreach (var inboxEvent in events)
+        {
+            await HandlerFor(inboxEvent).HandleAsync(db, inboxEvent, cancellationToken);
+            MarkProcessed(inboxEvent);
+        }
+
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private IInboxEventHandler HandlerFor(InboxEvent inboxEvent) =>
+        _handlers.TryGetValue(inboxEvent.Source, out var handler)
+            ? handler
+            : throw new InvalidOperationException($"No handler for webhook source '{inboxEvent.Source}'.");
+
     private async Task<List<long>> ClaimAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
+        using var turn = await gate.EnterAsync(cancellationToken);
         return await LeaseClaim.ClaimAsync(db, "inbox_events", _instance, now, options.Value.Lease, options.Value.BatchSize, cancellationToken);
     }
 
@@ -90,24 +141,15 @@ public sealed partial class InboxWorker(
 
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!_handlers.TryGetValue(inboxEvent.Source, out var handler))
-            {
-                throw new InvalidOperationException($"No handler for webhook source '{inboxEvent.Source}'.");
-            }
-
-            await handler.HandleAsync(db, inboxEvent, cancellationToken);
+            await HandlerFor(inboxEvent).HandleAsync(db, inboxEvent, cancellationToken);
             MarkProcessed(inboxEvent);
+            using var turn = await gate.EnterAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Our lease ran out and another instance took the event: its result stands, ours is dropped.
-            Log.LeaseLost(logger, id);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Includes a concurrency failure: a replica row changed since it was read, or our lease
+            // ran out (then RecordFailureAsync sees another owner and leaves the event alone).
             await RecordFailureAsync(id, ex, cancellationToken);
         }
     }
@@ -149,6 +191,7 @@ public sealed partial class InboxWorker(
             Log.WillRetry(logger, id, inboxEvent.Source, inboxEvent.EventType, inboxEvent.Attempts, inboxEvent.NextAttemptAt, error);
         }
 
+        using var turn = await gate.EnterAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -159,8 +202,8 @@ public sealed partial class InboxWorker(
         [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "The inbox worker's tick failed; it will try again")]
         public static partial void TickFailed(ILogger logger, Exception exception);
 
-        [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Inbox event {Id} was taken over by another instance after its lease ran out")]
-        public static partial void LeaseLost(ILogger logger, long id);
+        [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "A batch of {Count} inbox events failed together; applying them one by one")]
+        public static partial void BatchFellBack(ILogger logger, int count, Exception exception);
 
         [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Inbox event {Id} ({Source} {EventType}) failed on attempt {Attempts}; next attempt at {NextAttemptAt:o}")]
         public static partial void WillRetry(ILogger logger, long id, string source, string eventType, int attempts, DateTime nextAttemptAt, Exception exception);

@@ -15,7 +15,7 @@ public sealed record InboxWrite(string Source, string DeliveryId, string EventTy
 /// commit, but the database pays one commit for many events, which is what lets SQLite, with a
 /// single writer, take thousands of signed events a second.
 /// </summary>
-public sealed partial class InboxWriter(HubDatabase database, IInboxNotifier notifier, ILogger<InboxWriter> logger) : BackgroundService
+public sealed partial class InboxWriter(HubDatabase database, SqliteWriteGate gate, IInboxNotifier notifier, ILogger<InboxWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 512;
 
@@ -97,6 +97,7 @@ public sealed partial class InboxWriter(HubDatabase database, IInboxNotifier not
             await pragma.ExecuteNonQueryAsync();
         }
 
+        using var turn = await gate.EnterUrgentAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -25,6 +25,9 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         lead.Property(l => l.CountryCode).HasMaxLength(8);
         lead.Property(l => l.LangCode).HasMaxLength(16);
 
+        // Webhooks and the reconciliation pull both write leads: a stale read fails the save.
+        lead.Property(l => l.SourceVersion).IsConcurrencyToken();
+
         // Dashboards filter by date range first, then by stage, source or campaign.
         lead.HasIndex(l => new { l.Deleted, l.CreateDate });
         lead.HasIndex(l => l.StageName);

@@ -13,6 +13,7 @@ internal sealed class SaleOrderConfiguration : IEntityTypeConfiguration<SaleOrde
         order.Property(o => o.PartnerName).HasMaxLength(512);
         order.Property(o => o.State).HasMaxLength(32);
         order.Property(o => o.Currency).HasMaxLength(8);
+        order.Property(o => o.SourceVersion).IsConcurrencyToken();
         order.HasIndex(o => o.OpportunityId);
         order.HasIndex(o => o.WriteDate);
     }

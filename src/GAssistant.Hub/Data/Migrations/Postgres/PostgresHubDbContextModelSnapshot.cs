@@ -328,6 +328,7 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnName("source");
 
                     b.Property<DateTime>("SourceVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("source_version");
 
@@ -783,6 +784,7 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnName("partner_name");
 
                     b.Property<DateTime>("SourceVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("source_version");
 

@@ -316,6 +316,7 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnName("source");
 
                     b.Property<DateTime>("SourceVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT")
                         .HasColumnName("source_version");
 
@@ -764,6 +765,7 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnName("partner_name");
 
                     b.Property<DateTime>("SourceVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT")
                         .HasColumnName("source_version");
 
