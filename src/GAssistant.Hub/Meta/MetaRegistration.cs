@@ -20,12 +20,15 @@ public static class MetaRegistration
         builder.Services.AddSingleton<MetaOdooRpc>();
         builder.Services.AddSingleton<IInboxEventHandler, MetaInboxHandler>();
         builder.Services.AddSingleton<IOutboxHandler, MetaLeadToOdoo>();
+        builder.Services.AddScoped<MetaLeadSync>();
+        builder.Services.AddScoped<MetaCampaignSync>();
+        builder.Services.AddHostedService<MetaSyncWorker>();
         return builder;
     }
 
     public static WebApplication MapMetaApi(this WebApplication app)
     {
-        var meta = app.MapGroup("/api/meta").WithTags("Meta").RequireRateLimiting(RateLimits.Api);
+        app.MapGroup("/api/meta").WithTags("Meta").RequireRateLimiting(RateLimits.Api).MapMetaEndpoints();
         return app;
     }
 }

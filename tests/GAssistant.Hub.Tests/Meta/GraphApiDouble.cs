@@ -35,6 +35,9 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
     /// <summary>Whole answers for a path (an object such as <c>act_1</c> with its currency).</summary>
     public ConcurrentDictionary<string, JsonObject> Objects { get; } = new();
 
+    /// <summary>Answers computed per request (an async report run whose status moves on).</summary>
+    public ConcurrentDictionary<string, Func<JsonObject>> Computed { get; } = new();
+
     /// <summary>Errors answered, in order, before the normal answer, per path ("" = any path).</summary>
     public ConcurrentDictionary<string, ConcurrentQueue<(HttpStatusCode Status, string Body, Dictionary<string, string> Headers)>> Failures { get; } = new();
 
@@ -141,6 +144,11 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
         if (Edges.TryGetValue(path, out var edge))
         {
             return Page(path, query, edge, after);
+        }
+
+        if (Computed.TryGetValue(path, out var compute))
+        {
+            return Json(HttpStatusCode.OK, compute().ToJsonString());
         }
 
         if (Objects.TryGetValue(path, out var obj))

@@ -1,0 +1,80 @@
+using GAssistant.Hub.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GAssistant.Hub.Meta;
+
+/// <summary>CONTRACT.md <c>GET /api/meta/campaigns</c> row; money in <see cref="Currency"/> (the ad account's).</summary>
+public sealed record CampaignRow(string Id, string Name, string? Status, string? EffectiveStatus, string? Objective, decimal Spend, long Impressions,
+    long Clicks, decimal? Ctr, long Leads, decimal? Cpl, int Won, decimal Revenue, decimal? Roas, string? Currency);
+
+public sealed record CampaignTotals(decimal Spend, long Leads, decimal? Cpl, int Won, decimal Revenue, decimal? Roas, string? Currency);
+
+public sealed record CampaignsResponse(bool Success, IReadOnlyList<CampaignRow> Campaigns, CampaignTotals Totals, string Message);
+
+/// <summary>
+/// Spend, leads, CPL and CTR from the stored insights; won deals, revenue and ROAS from the Odoo replica for the
+/// leads each campaign brought: leads linked by Meta id (<see cref="MetaLeadLink"/>) or whose Odoo campaign has the
+/// Meta campaign's name, created in the range. Revenue is the untaxed amount of confirmed sale orders of those leads.
+/// </summary>
+public static class CampaignReport
+{
+    public static async Task<CampaignsResponse> BuildAsync(HubDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var insights = await db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
+            .GroupBy(i => i.CampaignId)
+            .Select(g => new { CampaignId = g.Key, Spend = g.Sum(i => i.Spend), Impressions = g.Sum(i => i.Impressions), Clicks = g.Sum(i => i.Clicks), Leads = g.Sum(i => i.Leads) })
+            .ToDictionaryAsync(g => g.CampaignId, cancellationToken);
+        var campaigns = await db.MetaCampaigns.AsNoTracking().ToListAsync(cancellationToken);
+        var names = await db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
+            .Select(i => new { i.CampaignId, i.CampaignName, i.Currency }).Distinct().ToListAsync(cancellationToken);
+        foreach (var orphan in names.Where(n => campaigns.All(c => c.Id != n.CampaignId)).DistinctBy(n => n.CampaignId))
+        {
+            campaigns.Add(new MetaCampaign { Id = orphan.CampaignId, Name = orphan.CampaignName ?? orphan.CampaignId, Currency = orphan.Currency });
+        }
+
+        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var links = await db.MetaLeadLinks.AsNoTracking().Where(l => l.CampaignId != null)
+            .Select(l => new { l.CampaignId, l.OdooLeadId }).ToListAsync(cancellationToken);
+        var leads = await db.Leads.AsNoTracking().Where(l => !l.Deleted && l.CreateDate >= start && l.CreateDate < end)
+            .Select(l => new { l.OdooId, l.Campaign, l.IsWon }).ToListAsync(cancellationToken);
+        var leadIds = leads.Select(l => l.OdooId).ToList();
+        var revenueByLead = await db.SaleOrders.AsNoTracking()
+            .Where(o => !o.Deleted && o.OpportunityId != null && leadIds.Contains(o.OpportunityId.Value) && (o.State == "sale" || o.State == "done" || o.State == "locked"))
+            .GroupBy(o => o.OpportunityId!.Value).Select(g => new { LeadId = g.Key, Amount = g.Sum(o => o.AmountUntaxed) })
+            .ToDictionaryAsync(g => g.LeadId, g => g.Amount, cancellationToken);
+
+        var rows = new List<CampaignRow>();
+        foreach (var campaign in campaigns)
+        {
+            var linked = links.Where(l => l.CampaignId == campaign.Id).Select(l => l.OdooLeadId).ToHashSet();
+            var own = leads.Where(l => linked.Contains(l.OdooId) || string.Equals(l.Campaign, campaign.Name, StringComparison.Ordinal)).ToList();
+            var won = own.Count(l => l.IsWon);
+            var revenue = own.Sum(l => revenueByLead.GetValueOrDefault(l.OdooId));
+            var stats = insights.GetValueOrDefault(campaign.Id);
+            if (stats is null && own.Count == 0 && campaign.EffectiveStatus != "ACTIVE")
+            {
+                continue;
+            }
+
+            var spend = stats?.Spend ?? 0;
+            var impressions = stats?.Impressions ?? 0;
+            var clicks = stats?.Clicks ?? 0;
+            var leadCount = stats?.Leads ?? 0;
+            rows.Add(new CampaignRow(campaign.Id, campaign.Name, campaign.Status ?? campaign.EffectiveStatus, campaign.EffectiveStatus, campaign.Objective,
+                Round(spend), impressions, clicks, impressions == 0 ? null : Round(100m * clicks / impressions), leadCount,
+                leadCount == 0 ? null : Round(spend / leadCount), won, Round(revenue), spend == 0 ? null : Round(revenue / spend), campaign.Currency));
+        }
+
+        rows = rows.OrderByDescending(r => r.Spend).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var totalSpend = rows.Sum(r => r.Spend);
+        var totalLeads = rows.Sum(r => r.Leads);
+        var totalRevenue = rows.Sum(r => r.Revenue);
+        var currencies = rows.Select(r => r.Currency).Where(c => c is not null).Distinct().ToList();
+        var totals = new CampaignTotals(totalSpend, totalLeads, totalLeads == 0 ? null : Round(totalSpend / totalLeads), rows.Sum(r => r.Won),
+            totalRevenue, totalSpend == 0 ? null : Round(totalRevenue / totalSpend), currencies.Count == 1 ? currencies[0] : null);
+        return new CampaignsResponse(true, rows, totals, $"{rows.Count} campaigns from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}.");
+    }
+
+    private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using GAssistant.Hub.Data;
+using GAssistant.Hub.Jobs;
+using GAssistant.Hub.Operations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace GAssistant.Hub.Meta;
+
+/// <summary><c>/api/meta/*</c> (CONTRACT.md): the campaigns report and the two syncs, run as jobs.</summary>
+public static class MetaApi
+{
+    public static RouteGroupBuilder MapMetaEndpoints(this RouteGroupBuilder meta)
+    {
+        meta.MapGet("/campaigns", GetCampaignsAsync).WithName("GetMetaCampaigns")
+            .WithSummary("Spend, leads, CPL and CTR per campaign from Meta; won deals, revenue and ROAS from Odoo.");
+        meta.MapPost("/sync-leads", SyncLeadsAsync).WithName("SyncMetaLeads")
+            .WithSummary("Reads every configured Page's lead forms for leads (optionally since a time) and queues them for Odoo.");
+        meta.MapPost("/sync-campaigns", SyncCampaignsAsync).WithName("SyncMetaCampaigns")
+            .WithSummary("Reads campaigns and daily insights (default: the last 28 days).");
+        return meta;
+    }
+
+    internal static async Task<Results<Ok<CampaignsResponse>, ValidationProblem>> GetCampaignsAsync(
+        HttpRequest request, HubDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var from = Date(request.Query["from"], "from", errors) ?? today.AddDays(-29);
+        var to = Date(request.Query["to"], "to", errors) ?? today;
+        if (from > to)
+        {
+            errors["from"] = ["from must not be after to."];
+        }
+
+        return errors.Count > 0 ? ApiProblems.Validation(errors) : TypedResults.Ok(await CampaignReport.BuildAsync(db, from, to, cancellationToken));
+    }
+
+    internal static async Task<Results<Accepted<JobResponse>, ValidationProblem, ProblemHttpResult>> SyncLeadsAsync(
+        HttpRequest request, JobRunner jobs, IOptionsMonitor<MetaOptions> options, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var body = await BodyAsync(request, errors, cancellationToken);
+        DateTime? since = null;
+        if (body?.TryGetProperty("since", out var value) == true && value.ValueKind != JsonValueKind.Null)
+        {
+            since = value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) ? parsed.UtcDateTime : null;
+            if (since is null)
+            {
+                errors["since"] = ["Expected an ISO 8601 time, e.g. 2026-11-01T00:00:00Z."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        if (!options.CurrentValue.IsConfigured)
+        {
+            return NotConfigured();
+        }
+
+        var job = await jobs.StartAsync(MetaLeadSync.JobKind, (services, progress, ct) =>
+            services.GetRequiredService<MetaLeadSync>().RunAsync(since, progress, ct), cancellationToken);
+        return TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job));
+    }
+
+    internal static async Task<Results<Accepted<JobResponse>, ValidationProblem, ProblemHttpResult>> SyncCampaignsAsync(
+        HttpRequest request, JobRunner jobs, IOptionsMonitor<MetaOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var body = await BodyAsync(request, errors, cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var from = Date(body is { } b && b.TryGetProperty("from", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null, "from", errors)
+            ?? today.AddDays(-options.CurrentValue.RestatementDays);
+        var to = Date(body is { } c && c.TryGetProperty("to", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null, "to", errors) ?? today;
+        if (from > to)
+        {
+            errors["from"] = ["from must not be after to."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        if (!options.CurrentValue.IsConfigured)
+        {
+            return NotConfigured();
+        }
+
+        var job = await jobs.StartAsync(MetaCampaignSync.JobKind, (services, progress, ct) =>
+            services.GetRequiredService<MetaCampaignSync>().RunAsync(from, to, progress, ct), cancellationToken);
+        return TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job));
+    }
+
+    private static ProblemHttpResult NotConfigured() =>
+        ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "Meta is not configured", "Set Meta:AccessToken and Meta:AppSecret first.");
+
+    /// <summary>The optional JSON body; an empty body is no body.</summary>
+    private static async Task<JsonElement?> BodyAsync(HttpRequest request, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return document.RootElement.Clone();
+            }
+
+            errors["body"] = ["Expected a JSON object."];
+        }
+        catch (JsonException) when (request.ContentLength is null or 0)
+        {
+            // No body at all: every field keeps its default.
+        }
+        catch (JsonException ex)
+        {
+            errors["body"] = [$"The body is not valid JSON: {ex.Message}"];
+        }
+
+        return null;
+    }
+
+    private static DateOnly? Date(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[field] = ["Expected a date like 2026-11-01."];
+        return null;
+    }
+}
