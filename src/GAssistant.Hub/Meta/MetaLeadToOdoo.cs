@@ -18,7 +18,7 @@ namespace GAssistant.Hub.Meta;
 /// </summary>
 public sealed partial class MetaLeadToOdoo(
     IServiceScopeFactory scopes,
-    MetaOdooRpc odoo,
+    IOptionsMonitor<OdooOptions> odooOptions,
     IOptionsMonitor<MetaOptions> meta,
     TimeProvider clock,
     ILogger<MetaLeadToOdoo> logger) : IOutboxHandler
@@ -40,13 +40,15 @@ public sealed partial class MetaLeadToOdoo(
             return;
         }
 
-        if (!odoo.IsConfigured)
+        if (!odooOptions.CurrentValue.IsConfigured)
         {
             throw new InvalidOperationException("Odoo is not configured; the Meta lead waits until it is.");
         }
 
         var lead = job.Lead is { } known ? MetaLead.Parse(known) : await ReadLeadAsync(scope.ServiceProvider.GetRequiredService<GraphClient>(), job.LeadgenId, cancellationToken);
-        var odooId = await FindAsync(job.LeadgenId, cancellationToken) ?? await CreateAsync(lead, cancellationToken);
+        var odoo = scope.ServiceProvider.GetRequiredService<OdooClient>();
+        var odooId = await FindAsync(odoo, job.LeadgenId, cancellationToken)
+            ?? await CreateAsync(odoo, scope.ServiceProvider.GetRequiredService<UtmResolver>(), lead, cancellationToken);
         db.MetaLeadLinks.Add(new MetaLeadLink
         {
             LeadgenId = lead.Id, OdooLeadId = odooId, PageId = job.PageId, FormId = lead.FormId ?? job.FormId,
@@ -72,30 +74,30 @@ public sealed partial class MetaLeadToOdoo(
     }
 
     /// <summary>The Odoo lead already made from this Meta lead, by external id, else by description marker.</summary>
-    private async Task<long?> FindAsync(string leadgenId, CancellationToken cancellationToken)
+    private static async Task<long?> FindAsync(OdooClient odoo, string leadgenId, CancellationToken cancellationToken)
     {
-        var external = await odoo.ExecuteAsync("ir.model.data", "search_read",
-            [new JsonArray(Condition("module", "=", ExternalIdModule), Condition("name", "=", ExternalIdName(leadgenId)), Condition("model", "=", "crm.lead"))],
-            new JsonObject { ["fields"] = new JsonArray("res_id"), ["limit"] = 1 }, cancellationToken);
-        if (external is JsonArray { Count: > 0 } rows && rows[0]?["res_id"]?.GetValue<long>() is { } resId)
+        var external = await odoo.SearchReadAsync("ir.model.data",
+            [Condition("module", "=", ExternalIdModule), Condition("name", "=", ExternalIdName(leadgenId)), Condition("model", "=", "crm.lead")],
+            ["res_id"], order: null, limit: 1, includeArchived: true, cancellationToken);
+        if (external.Count > 0 && external[0].TryGetProperty("res_id", out var resId) && resId.ValueKind == JsonValueKind.Number)
         {
-            return resId;
+            return resId.GetInt64();
         }
 
         // Created, then crashed before the external id was written: adopt that lead instead of making another.
-        var marked = await odoo.ExecuteAsync("crm.lead", "search",
-            [new JsonArray(Condition("description", "ilike", LeadFieldMapping.Marker(leadgenId)), Condition("active", "in", new JsonArray(true, false)))],
-            new JsonObject { ["limit"] = 1 }, cancellationToken);
-        if (marked is JsonArray { Count: > 0 } ids && ids[0]?.GetValue<long>() is { } id)
+        var marked = await odoo.SearchReadAsync("crm.lead", [Condition("description", "ilike", LeadFieldMapping.Marker(leadgenId))],
+            ["id"], order: "id", limit: 1, includeArchived: true, cancellationToken);
+        if (marked.Count > 0)
         {
-            await CreateExternalIdAsync(leadgenId, id, cancellationToken);
+            var id = marked[0].GetProperty("id").GetInt64();
+            await CreateExternalIdAsync(odoo, leadgenId, id, cancellationToken);
             return id;
         }
 
         return null;
     }
 
-    private async Task<long> CreateAsync(MetaLead lead, CancellationToken cancellationToken)
+    private async Task<long> CreateAsync(OdooClient odoo, UtmResolver utm, MetaLead lead, CancellationToken cancellationToken)
     {
         var o = meta.CurrentValue;
         var values = LeadFieldMapping.Map(lead, o.FieldMapping);
@@ -105,46 +107,25 @@ public sealed partial class MetaLeadToOdoo(
             record[field] = value;
         }
 
-        record["source_id"] = await UtmIdAsync("utm.source", lead.SourceName, cancellationToken);
-        record["medium_id"] = await UtmIdAsync("utm.medium", lead.IsOrganic || lead.AdId is null ? o.OrganicMedium : o.PaidMedium, cancellationToken);
+        record["source_id"] = await utm.ResolveAsync("utm.source", lead.SourceName, cancellationToken);
+        record["medium_id"] = await utm.ResolveAsync("utm.medium", lead.IsOrganic || lead.AdId is null ? o.OrganicMedium : o.PaidMedium, cancellationToken);
         if (lead.CampaignName is { } campaign)
         {
-            record["campaign_id"] = await UtmIdAsync("utm.campaign", campaign, cancellationToken);
+            record["campaign_id"] = await utm.ResolveAsync("utm.campaign", campaign, cancellationToken);
         }
 
-        var created = await odoo.ExecuteAsync("crm.lead", "create", [record], null, cancellationToken);
-        var id = created switch
-        {
-            JsonArray { Count: > 0 } list => list[0]!.GetValue<long>(),
-            JsonValue single => single.GetValue<long>(),
-            _ => throw new OdooRpcException("Odoo's create answered no id.", null),
-        };
-        await CreateExternalIdAsync(lead.Id, id, cancellationToken);
+        var id = await odoo.CreateAsync("crm.lead", record, cancellationToken);
+        await CreateExternalIdAsync(odoo, lead.Id, id, cancellationToken);
         var email = Redact.Email(values.Fields.GetValueOrDefault("email_from"));
         Log.Created(logger, lead.Id, id, lead.SourceName, email);
         return id;
     }
 
-    private async Task CreateExternalIdAsync(string leadgenId, long odooId, CancellationToken cancellationToken) =>
-        await odoo.ExecuteAsync("ir.model.data", "create",
-            [new JsonObject
-            {
-                ["module"] = ExternalIdModule, ["name"] = ExternalIdName(leadgenId), ["model"] = "crm.lead",
-                ["res_id"] = odooId, ["noupdate"] = true,
-            }], null, cancellationToken);
-
-    /// <summary>The id of the utm record with this name, created when missing (utm records are matched by name).</summary>
-    private async Task<long> UtmIdAsync(string model, string name, CancellationToken cancellationToken)
-    {
-        var found = await odoo.ExecuteAsync(model, "search", [new JsonArray(Condition("name", "=", name))], new JsonObject { ["limit"] = 1 }, cancellationToken);
-        if (found is JsonArray { Count: > 0 } ids)
+    private static async Task CreateExternalIdAsync(OdooClient odoo, string leadgenId, long odooId, CancellationToken cancellationToken) =>
+        await odoo.CreateAsync("ir.model.data", new JsonObject
         {
-            return ids[0]!.GetValue<long>();
-        }
-
-        var created = await odoo.ExecuteAsync(model, "create", [new JsonObject { ["name"] = name }], null, cancellationToken);
-        return created is JsonArray list ? list[0]!.GetValue<long>() : created!.GetValue<long>();
-    }
+            ["module"] = ExternalIdModule, ["name"] = ExternalIdName(leadgenId), ["model"] = "crm.lead", ["res_id"] = odooId, ["noupdate"] = true,
+        }, cancellationToken);
 
     private static JsonArray Condition(string field, string op, JsonNode? value) => new(field, op, value);
 

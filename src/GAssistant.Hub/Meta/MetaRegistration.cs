@@ -16,8 +16,6 @@ public static class MetaRegistration
 
         // No generic resilience handler: GraphClient retries by Meta's error codes, which a status-code policy cannot see.
         builder.Services.AddHttpClient<GraphClient>();
-        builder.Services.AddHttpClient(nameof(MetaOdooRpc));
-        builder.Services.AddSingleton<MetaOdooRpc>();
         builder.Services.AddSingleton<IInboxEventHandler, MetaInboxHandler>();
         builder.Services.AddSingleton<IOutboxHandler, MetaLeadToOdoo>();
         builder.Services.AddScoped<MetaLeadSync>();

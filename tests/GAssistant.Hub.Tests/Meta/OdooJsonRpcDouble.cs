@@ -9,7 +9,7 @@ namespace GAssistant.Hub.Tests.Meta;
 /// <summary>
 /// An Odoo at <c>http://odoo.test</c> speaking the external JSON-RPC API
 /// (https://www.odoo.com/documentation/17.0/developer/reference/external_api.html): <c>POST /jsonrpc</c> with
-/// <c>common.login</c> and <c>object.execute_kw</c> (<c>search</c>, <c>search_read</c>, <c>create</c>) on in-memory
+/// <c>common.version</c>, <c>common.authenticate</c> and <c>object.execute_kw</c> (<c>search</c>, <c>search_read</c>, <c>create</c>) on in-memory
 /// models, domains of <c>=</c>, <c>ilike</c> and <c>in</c> conditions. Errors use Odoo's JSON-RPC error shape.
 /// Its records outlive any hub, as a real Odoo does.
 /// </summary>
@@ -59,7 +59,11 @@ public sealed class OdooJsonRpcDouble
         {
             result = (parameters["service"]!.GetValue<string>(), parameters["method"]!.GetValue<string>()) switch
             {
-                ("common", "login") => args[0]!.GetValue<string>() == Database && args[2]!.GetValue<string>() == ApiKey ? 2 : false,
+                ("common", "version") => new JsonObject
+                {
+                    ["server_version"] = "17.0", ["server_version_info"] = new JsonArray(17, 0, 0, "final", 0, ""), ["server_serie"] = "17.0", ["protocol_version"] = 1,
+                },
+                ("common", "login" or "authenticate") => args[0]!.GetValue<string>() == Database && args[2]!.GetValue<string>() == ApiKey ? 2 : false,
                 ("object", "execute_kw") => Execute(args),
                 var other => throw new InvalidOperationException($"Unknown service {other}"),
             };
@@ -97,11 +101,11 @@ public sealed class OdooJsonRpcDouble
             var rows = Models.TryGetValue(model, out var existing) ? existing : Models[model] = [];
             switch (method)
             {
+                case "create" when positional[0] is JsonArray list:
+                    // create(vals_list) answers the list of new ids.
+                    return new JsonArray(list.Select(v => (JsonNode)Create(rows, v!.AsObject())).ToArray());
                 case "create":
-                    var values = (JsonObject)positional[0]!.DeepClone();
-                    values["id"] = ++_nextId;
-                    rows.Add(values);
-                    return _nextId;
+                    return Create(rows, positional[0]!.AsObject());
                 case "search":
                     return new JsonArray(Filter(rows, positional[0]!.AsArray(), kwargs).Select(r => (JsonNode)r["id"]!.GetValue<int>()).ToArray());
                 case "search_read":
@@ -120,6 +124,14 @@ public sealed class OdooJsonRpcDouble
                     throw new InvalidOperationException($"Method {method} is not supported by the double.");
             }
         }
+    }
+
+    private int Create(List<JsonObject> rows, JsonObject values)
+    {
+        var record = (JsonObject)values.DeepClone();
+        record["id"] = ++_nextId;
+        rows.Add(record);
+        return _nextId;
     }
 
     private static IEnumerable<JsonObject> Filter(List<JsonObject> rows, JsonArray domain, JsonObject kwargs)
