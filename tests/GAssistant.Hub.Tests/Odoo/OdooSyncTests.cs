@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using GAssistant.Hub.Data;
+using GAssistant.Hub.Odoo;
+using Microsoft.EntityFrameworkCore;
+
+namespace GAssistant.Hub.Tests.Odoo;
+
+/// <summary>
+/// The reconciliation pull against <see cref="FakeOdoo"/> (recorded leads and orders, all written in the
+/// same second, as Odoo's demo data is), with pages of two records so every run crosses pages.
+/// </summary>
+public abstract class OdooSyncTests(HubProvider provider) : OdooHubTest(provider)
+{
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["Odoo:SyncBatchSize"] = "2";
+            settings["Odoo:SyncOverlap"] = "00:00:00";
+            return settings;
+        }
+    }
+
+    private async Task<JsonObject> SyncAsync()
+    {
+        using var response = await Hub.CreateApiClient().PostAsync(new Uri("/api/odoo/sync", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["job"]!["id"]!.GetValue<string>();
+        return await Eventually.ReturnsAsync(
+            async () => (await Hub.CreateApiClient().GetFromJsonAsync<JsonObject>(new Uri($"/api/jobs/{id}", UriKind.Relative)))!["job"]!.AsObject(),
+            job => job["status"]!.GetValue<string>() is "succeeded" or "failed");
+    }
+
+    private Task<List<Lead>> ReplicaLeadsAsync() => Hub.WithDbAsync(db => db.Leads.AsNoTracking().OrderBy(l => l.OdooId).ToListAsync());
+
+    [Fact]
+    public async Task The_first_run_backfills_every_lead_archived_ones_included_and_every_sale_order()
+    {
+        Odoo.Change("crm.lead", 2, lead => { lead["active"] = false; lead["probability"] = 0; });   // marked lost
+        Odoo.Change("crm.lead", 3, lead => lead["stage_id"] = new JsonArray(4, "Won"));          // crm.stage 4 is_won
+
+        var job = await SyncAsync();
+
+        Assert.Equal(("succeeded", 100), (job["status"]!.GetValue<string>(), job["progress"]!.GetValue<int>()));
+        var leads = await ReplicaLeadsAsync();
+        Assert.Equal([1L, 2, 3, 4, 5], leads.Select(l => l.OdooId));
+        Assert.True(leads[1].IsLost && !leads[1].Active);
+        Assert.True(leads[2].IsWon);
+        Assert.Equal(5, await Hub.WithDbAsync(db => db.SaleOrders.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_change_made_in_odoo_without_any_webhook_reaches_the_replica_on_the_next_run()
+    {
+        await SyncAsync();
+        Odoo.Now = Odoo.Now.AddMinutes(3);
+        Odoo.Change("crm.lead", 4, lead => { lead["name"] = "تم التعديل في أودو"; lead["expected_revenue"] = 1234.5; });
+        Odoo.Change("sale.order", 1, order => { order["state"] = "sale"; order["opportunity_id"] = new JsonArray(4, "تم التعديل في أودو"); });
+
+        await SyncAsync();
+
+        var lead = await Hub.WithDbAsync(db => db.Leads.SingleAsync(l => l.OdooId == 4));
+        Assert.Equal(("تم التعديل في أودو", 1234.5m), (lead.Name, lead.ExpectedRevenue));
+        var order = await Hub.WithDbAsync(db => db.SaleOrders.SingleAsync(o => o.OdooId == 1));
+        Assert.Equal(("sale", 4L), (order.State, order.OpportunityId)); // linked to its lead
+        Assert.Empty(Hub.Outbound.Unregistered);
+    }
+
+    [Fact]
+    public async Task A_failure_mid_run_leaves_the_cursor_before_every_lead_not_yet_stored()
+    {
+        Odoo.Fail = (call, number) => call == "crm.lead.search_read" && number >= 3;
+
+        var failed = await SyncAsync();
+
+        Assert.Equal("failed", failed["status"]!.GetValue<string>());
+        var cursor = OdooSyncCursor.Parse(await Hub.WithDbAsync(db => db.SyncStates.Where(s => s.Name == "odoo.sync.crm.lead").Select(s => s.Value).SingleAsync()));
+        var stored = (await ReplicaLeadsAsync()).Select(l => l.OdooId).ToHashSet();
+        var missing = Odoo.Model("crm.lead").Where(r => !stored.Contains(r["id"]!.GetValue<long>())).ToList();
+        Assert.NotEmpty(stored);
+        Assert.NotEmpty(missing);
+        Assert.All(missing, r => Assert.True(
+            string.CompareOrdinal(r["write_date"]!.GetValue<string>(), FakeOdoo.Stamp(cursor.Second!.Value)) > 0
+            || (r["write_date"]!.GetValue<string>() == FakeOdoo.Stamp(cursor.Second.Value) && r["id"]!.GetValue<long>() > cursor.Id)));
+
+        Odoo.Fail = null;
+        Assert.Equal("succeeded", (await SyncAsync())["status"]!.GetValue<string>());
+        Assert.Equal(5, (await ReplicaLeadsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_webhook_newer_than_the_pulled_state_is_not_overwritten_by_the_pull()
+    {
+        await SyncAsync();
+        var newer = DateTime.SpecifyKind(Odoo.Now.AddHours(1), DateTimeKind.Utc);
+        await Hub.WithDbAsync(async db =>
+        {
+            await ReplicaUpsert.LeadAsync(db, 1, newer, newer, lead => lead.Name = "from a newer webhook", default);
+            return await db.SaveChangesAsync();
+        });
+
+        Odoo.Change("crm.lead", 1, lead => lead["name"] = "older state in odoo");
+        await SyncAsync();
+
+        Assert.Equal("from a newer webhook", (await Hub.WithDbAsync(db => db.Leads.SingleAsync(l => l.OdooId == 1))).Name);
+    }
+}
+
+public sealed class OdooSyncTestsOnSqlite() : OdooSyncTests(HubProvider.Sqlite);
+
+public sealed class OdooSyncTestsOnPostgres() : OdooSyncTests(HubProvider.Postgres);
