@@ -28,10 +28,10 @@ public sealed partial class OdooSync(
         try
         {
             _wonStages = await OdooStages.WonStageIdsAsync(odoo, cancellationToken);
-            var feeds = new List<Feed> { new(OdooFields.Lead, OdooFields.LeadFields, ApplyLeadAsync) };
+            var feeds = new List<Feed> { new(OdooFields.Lead, OdooFields.LeadFields) };
             if (await SaleOrderFieldsAsync(cancellationToken) is { } orderFields)
             {
-                feeds.Add(new Feed(OdooFields.SaleOrder, orderFields, ApplySaleOrderAsync));
+                feeds.Add(new Feed(OdooFields.SaleOrder, orderFields));
             }
 
             var starts = new List<OdooSyncCursor>();
@@ -126,19 +126,26 @@ public sealed partial class OdooSync(
     private async Task StoreAsync(Feed feed, IReadOnlyList<JsonElement> records, OdooSyncCursor cursor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var ids = records.Select(IdOf).ToList();
+        var ids = records.Select(IdOf).Distinct().ToList();
         if (feed.Model == OdooFields.Lead)
         {
-            await db.Leads.Where(l => ids.Contains(l.OdooId)).LoadAsync(cancellationToken);
+            var existing = await db.Leads.Where(l => ids.Contains(l.OdooId)).ToDictionaryAsync(l => l.OdooId, cancellationToken);
+            foreach (var record in records)
+            {
+                var id = IdOf(record);
+                ReplicaUpsert.Upsert(db.Leads, existing.GetValueOrDefault(id), () => existing[id] = new Lead { OdooId = id }, WriteDate(record), now,
+                    lead => OdooRecordMapper.ApplyLead(record, lead, _wonStages));
+            }
         }
         else
         {
-            await db.SaleOrders.Where(o => ids.Contains(o.OdooId)).LoadAsync(cancellationToken);
-        }
-
-        foreach (var record in records)
-        {
-            await feed.Apply(record, now, cancellationToken);
+            var existing = await db.SaleOrders.Where(o => ids.Contains(o.OdooId)).ToDictionaryAsync(o => o.OdooId, cancellationToken);
+            foreach (var record in records)
+            {
+                var id = IdOf(record);
+                ReplicaUpsert.Upsert(db.SaleOrders, existing.GetValueOrDefault(id), () => existing[id] = new SaleOrder { OdooId = id }, WriteDate(record), now,
+                    order => OdooRecordMapper.ApplySaleOrder(record, order));
+            }
         }
 
         var name = OdooSyncCursor.StateName(feed.Model);
@@ -154,12 +161,6 @@ public sealed partial class OdooSync(
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
-
-    private Task<bool> ApplyLeadAsync(JsonElement record, DateTime now, CancellationToken cancellationToken) =>
-        ReplicaUpsert.LeadAsync(db, IdOf(record), WriteDate(record), now, lead => OdooRecordMapper.ApplyLead(record, lead, _wonStages), cancellationToken);
-
-    private Task<bool> ApplySaleOrderAsync(JsonElement record, DateTime now, CancellationToken cancellationToken) =>
-        ReplicaUpsert.SaleOrderAsync(db, IdOf(record), WriteDate(record), now, order => OdooRecordMapper.ApplySaleOrder(record, order), cancellationToken);
 
     /// <summary>sale.order's fields when Sales is installed (without <c>opportunity_id</c> when <c>sale_crm</c> is not); null otherwise.</summary>
     private async Task<IReadOnlyList<string>?> SaleOrderFieldsAsync(CancellationToken cancellationToken)
@@ -187,7 +188,7 @@ public sealed partial class OdooSync(
     private static DateTime WriteDate(JsonElement record) =>
         OdooJson.Time(record, "write_date") ?? throw new OdooException(OdooErrorKind.ServerError, $"Odoo record {IdOf(record)} has no write_date.");
 
-    private sealed record Feed(string Model, IReadOnlyList<string> Fields, Func<JsonElement, DateTime, CancellationToken, Task> Apply);
+    private sealed record Feed(string Model, IReadOnlyList<string> Fields);
 
     private static partial class Log
     {
