@@ -7,6 +7,7 @@ using GAssistant.Hub.Meta;
 using GAssistant.Hub.Odoo;
 using GAssistant.Hub.Operations;
 using GAssistant.Hub.Outbox;
+using GAssistant.Hub.Scoring;
 using GAssistant.Hub.Webhooks;
 
 namespace GAssistant.Hub;
@@ -26,6 +27,7 @@ public static class HubApplication
         builder.AddOdoo();
         builder.AddMeta();
         builder.AddCrm();
+        builder.AddScoring();
         builder.AddHubComponents();
         return builder;
     }
@@ -40,6 +42,7 @@ public static class HubApplication
         app.MapOdooApi();
         app.MapMetaApi();
         app.MapCrmApi();
+        app.MapScoringApi();
         app.MapJobsApi();
         app.MapHubComponents();
         return app;

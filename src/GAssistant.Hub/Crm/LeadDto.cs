@@ -21,9 +21,13 @@ public sealed record LeadDto(
     bool Lost,
     bool Active,
     DateTime? CreateDate,
-    DateTime? WriteDate)
+    DateTime? WriteDate,
+    double? Score = null,
+    IReadOnlyList<string>? ScoreReasons = null)
 {
+    /// <remarks><c>score</c> (0–100) and <c>score_reasons</c> come from the hub's lead scoring (Scoring/).</remarks>
     public static LeadDto From(Lead l) => new(
         l.OdooId, l.Name, l.PartnerName, l.Email, l.Phone, l.ExpectedRevenue, l.Currency, l.Probability,
-        l.StageName, l.Source, l.Campaign, l.Medium, l.Type, l.IsWon, l.IsLost, l.Active, l.CreateDate, l.WriteDate);
+        l.StageName, l.Source, l.Campaign, l.Medium, l.Type, l.IsWon, l.IsLost, l.Active, l.CreateDate, l.WriteDate,
+        l.Score, l.ScoreReasons is null ? null : System.Text.Json.JsonSerializer.Deserialize<string[]>(l.ScoreReasons));
 }

@@ -21,6 +21,12 @@ public sealed record LeadFilter
     /// <summary>Created before (UTC, exclusive); a date-only <c>to</c> includes that whole day.</summary>
     public DateTime? To { get; init; }
     public string? Query { get; init; }
+
+    /// <summary>Only leads scored at least this (0–100); <c>min_score</c>.</summary>
+    public double? MinScore { get; init; }
+
+    /// <summary><c>sort=score</c>: best score first (unscored last); otherwise newest first.</summary>
+    public bool SortByScore { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
 
@@ -37,6 +43,12 @@ public sealed record LeadFilter
 
         var page = ParseInt(query, "page", 1, 1, int.MaxValue, errors);
         var pageSize = ParseInt(query, "page_size", DefaultPageSize, 1, MaxPageSize, errors);
+        var minScore = ParseScore(query, errors);
+        var sort = Clean(query["sort"]);
+        if (sort is not null and not "score" and not "date")
+        {
+            errors["sort"] = ["'sort' must be 'score' or 'date'."];
+        }
         return new LeadFilter
         {
             Stage = Clean(query["stage"]),
@@ -45,6 +57,8 @@ public sealed record LeadFilter
             From = from,
             To = to,
             Query = Clean(query["q"]),
+            MinScore = minScore,
+            SortByScore = sort == "score",
             Page = page,
             PageSize = pageSize,
         };
@@ -72,6 +86,23 @@ public sealed record LeadFilter
         }
 
         errors[name] = [$"'{name}' must be a date (2026-11-01) or an ISO 8601 date and time."];
+        return null;
+    }
+
+    private static double? ParseScore(IQueryCollection query, Dictionary<string, string[]> errors)
+    {
+        var text = Clean(query["min_score"]);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 100)
+        {
+            return value;
+        }
+
+        errors["min_score"] = ["'min_score' must be a number from 0 to 100."];
         return null;
     }
 

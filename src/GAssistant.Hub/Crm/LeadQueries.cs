@@ -33,6 +33,11 @@ public static class LeadQueries
             leads = leads.Where(l => l.Campaign == campaign);
         }
 
+        if (filter.MinScore is { } minScore)
+        {
+            leads = leads.Where(l => l.Score >= minScore);
+        }
+
         if (filter.Query is { } q)
         {
             // Plain substring match; Arabic has no case, Latin is matched as typed or lowered.
@@ -46,4 +51,10 @@ public static class LeadQueries
 
         return leads;
     }
+
+    /// <summary>The list's order: newest first, or best score first with <c>sort=score</c>.</summary>
+    public static IOrderedQueryable<Lead> Ordered(this IQueryable<Lead> leads, LeadFilter filter) =>
+        filter.SortByScore
+            ? leads.OrderBy(l => l.Score == null).ThenByDescending(l => l.Score).ThenByDescending(l => l.OdooId)
+            : leads.OrderByDescending(l => l.CreateDate).ThenByDescending(l => l.OdooId);
 }

@@ -30,6 +30,16 @@ public sealed class Lead : IReplicated
     public DateTime? WriteDate { get; set; }
     public DateTime? DateClosed { get; set; }
 
+    /// <summary>The hub's lead score, 0–100 (Scoring/); null until the lead is scored.</summary>
+    public double? Score { get; set; }
+
+    /// <summary>The features that moved the score most, as a JSON array of short texts.</summary>
+    public string? ScoreReasons { get; set; }
+
+    /// <summary>The <see cref="ScoringModelVersion"/> that scored it, and when (rescored after a new model or a change).</summary>
+    public long? ScoreModelVersion { get; set; }
+    public DateTime? ScoredAt { get; set; }
+
     /// <summary>Deleted in Odoo (<c>lead_deleted</c>); kept so an older event cannot resurrect it.</summary>
     public bool Deleted { get; set; }
 

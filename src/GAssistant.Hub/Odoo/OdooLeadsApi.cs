@@ -36,7 +36,7 @@ public static class OdooLeadsApi
         var leads = db.Leads.AsNoTracking().Filtered(filter);
         var total = await leads.CountAsync(cancellationToken);
         var page = await leads
-            .OrderByDescending(l => l.CreateDate).ThenByDescending(l => l.OdooId)
+            .Ordered(filter)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new LeadListResponse(true, page.Select(LeadDto.From).ToList(), total,

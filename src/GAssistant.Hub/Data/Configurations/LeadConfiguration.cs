@@ -24,6 +24,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         lead.Property(l => l.TeamName).HasMaxLength(256);
         lead.Property(l => l.CountryCode).HasMaxLength(8);
         lead.Property(l => l.LangCode).HasMaxLength(16);
+        lead.Property(l => l.ScoreReasons).HasMaxLength(1024);
 
         // Webhooks and the reconciliation pull both write leads: a stale read fails the save.
         lead.Property(l => l.SourceVersion).IsConcurrencyToken();
@@ -34,5 +35,6 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         lead.HasIndex(l => l.Source);
         lead.HasIndex(l => l.Campaign);
         lead.HasIndex(l => l.WriteDate);
+        lead.HasIndex(l => l.Score);
     }
 }

@@ -322,6 +322,23 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("probability");
 
+                    b.Property<double?>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<long?>("ScoreModelVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("score_model_version");
+
+                    b.Property<string>("ScoreReasons")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("score_reasons");
+
+                    b.Property<DateTime?>("ScoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scored_at");
+
                     b.Property<string>("Source")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -370,6 +387,9 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
 
                     b.HasIndex("Campaign")
                         .HasDatabaseName("ix_leads_campaign");
+
+                    b.HasIndex("Score")
+                        .HasDatabaseName("ix_leads_score");
 
                     b.HasIndex("Source")
                         .HasDatabaseName("ix_leads_source");
@@ -812,6 +832,51 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasDatabaseName("ix_sale_orders_write_date");
 
                     b.ToTable("sale_orders", (string)null);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.ScoringModelVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("LostRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("lost_rows");
+
+                    b.Property<string>("MetricsJson")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("character varying(16384)")
+                        .HasColumnName("metrics_json");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("model");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trained_at");
+
+                    b.Property<int>("TrainingRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_rows");
+
+                    b.Property<int>("WonRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("won_rows");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scoring_model_versions");
+
+                    b.HasIndex("TrainedAt")
+                        .HasDatabaseName("ix_scoring_model_versions_trained_at");
+
+                    b.ToTable("scoring_model_versions", (string)null);
                 });
 
             modelBuilder.Entity("GAssistant.Hub.Data.SyncState", b =>

@@ -310,6 +310,23 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("probability");
 
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<long?>("ScoreModelVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score_model_version");
+
+                    b.Property<string>("ScoreReasons")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score_reasons");
+
+                    b.Property<DateTime?>("ScoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scored_at");
+
                     b.Property<string>("Source")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -358,6 +375,9 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
 
                     b.HasIndex("Campaign")
                         .HasDatabaseName("ix_leads_campaign");
+
+                    b.HasIndex("Score")
+                        .HasDatabaseName("ix_leads_score");
 
                     b.HasIndex("Source")
                         .HasDatabaseName("ix_leads_source");
@@ -793,6 +813,49 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_sale_orders_write_date");
 
                     b.ToTable("sale_orders", (string)null);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.ScoringModelVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("LostRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lost_rows");
+
+                    b.Property<string>("MetricsJson")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metrics_json");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("model");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trained_at");
+
+                    b.Property<int>("TrainingRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("training_rows");
+
+                    b.Property<int>("WonRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("won_rows");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scoring_model_versions");
+
+                    b.HasIndex("TrainedAt")
+                        .HasDatabaseName("ix_scoring_model_versions_trained_at");
+
+                    b.ToTable("scoring_model_versions", (string)null);
                 });
 
             modelBuilder.Entity("GAssistant.Hub.Data.SyncState", b =>
