@@ -114,8 +114,17 @@ public sealed partial class LeadScoringService(
                 leads[i].ScoredAt = now;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            scored += leads.Count;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                scored += leads.Count;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The replica changed some of these leads meanwhile; they stay due and are scored next time.
+                db.ChangeTracker.Clear();
+            }
+
             after = leads[^1].OdooId;
         }
     }
