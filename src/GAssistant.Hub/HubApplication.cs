@@ -1,3 +1,4 @@
+using GAssistant.Hub.Analytics;
 using GAssistant.Hub.Auth;
 using GAssistant.Hub.Components;
 using GAssistant.Hub.Crm;
@@ -26,6 +27,7 @@ public static class HubApplication
         builder.AddWebhooks();
         builder.AddOdoo();
         builder.AddMeta();
+        builder.AddAttribution();
         builder.AddCrm();
         builder.AddScoring();
         builder.AddHubComponents();
@@ -41,6 +43,7 @@ public static class HubApplication
         app.MapWebhooks();
         app.MapOdooApi();
         app.MapMetaApi();
+        app.MapAttributionApi();
         app.MapCrmApi();
         app.MapScoringApi();
         app.MapJobsApi();

@@ -22,6 +22,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<MetaAdAccount> MetaAdAccounts => Set<MetaAdAccount>();
     public DbSet<MetaLeadForm> MetaLeadForms => Set<MetaLeadForm>();
     public DbSet<ScoringModelVersion> ScoringModelVersions => Set<ScoringModelVersion>();
+    public DbSet<CurrencyRate> CurrencyRates => Set<CurrencyRate>();
 
     /// <summary>True on PostgreSQL, where row locks (<c>FOR UPDATE SKIP LOCKED</c>) exist.</summary>
     public abstract bool SupportsRowLocks { get; }

@@ -1,3 +1,4 @@
+using GAssistant.Hub.Analytics;
 using GAssistant.Hub.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,13 +13,13 @@ public sealed record CampaignTotals(decimal Spend, long Leads, decimal? Cpl, int
 public sealed record CampaignsResponse(bool Success, IReadOnlyList<CampaignRow> Campaigns, CampaignTotals Totals, string Message);
 
 /// <summary>
-/// Spend, leads, CPL and CTR from the stored insights; won deals, revenue and ROAS from the Odoo replica for the
-/// leads each campaign brought: leads linked by Meta id (<see cref="MetaLeadLink"/>) or whose Odoo campaign has the
-/// Meta campaign's name, created in the range. Revenue is the untaxed amount of confirmed sale orders of those leads.
+/// Spend, leads, CPL and CTR from the stored insights; won deals, revenue and ROAS from the closed-loop attribution
+/// (<see cref="AttributionService"/>): Odoo leads created in the range, linked by Meta id or by UTM campaign name, and
+/// the untaxed amount of their confirmed sale orders, converted to the account currency with Odoo's rates.
 /// </summary>
 public static class CampaignReport
 {
-    public static async Task<CampaignsResponse> BuildAsync(HubDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public static async Task<CampaignsResponse> BuildAsync(HubDbContext db, AttributionService attributionService, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var insights = await db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
             .GroupBy(i => i.CampaignId)
@@ -32,27 +33,17 @@ public static class CampaignReport
             campaigns.Add(new MetaCampaign { Id = orphan.CampaignId, Name = orphan.CampaignName ?? orphan.CampaignId, Currency = orphan.Currency });
         }
 
-        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var links = await db.MetaLeadLinks.AsNoTracking().Where(l => l.CampaignId != null)
-            .Select(l => new { l.CampaignId, l.OdooLeadId }).ToListAsync(cancellationToken);
-        var leads = await db.Leads.AsNoTracking().Where(l => !l.Deleted && l.CreateDate >= start && l.CreateDate < end)
-            .Select(l => new { l.OdooId, l.Campaign, l.IsWon }).ToListAsync(cancellationToken);
-        var leadIds = leads.Select(l => l.OdooId).ToList();
-        var revenueByLead = await db.SaleOrders.AsNoTracking()
-            .Where(o => !o.Deleted && o.OpportunityId != null && leadIds.Contains(o.OpportunityId.Value) && (o.State == "sale" || o.State == "done" || o.State == "locked"))
-            .GroupBy(o => o.OpportunityId!.Value).Select(g => new { LeadId = g.Key, Amount = g.Sum(o => o.AmountUntaxed) })
-            .ToDictionaryAsync(g => g.LeadId, g => g.Amount, cancellationToken);
+        var attribution = (await attributionService.BuildAsync(from, to, AttributionLevel.Campaign, cancellationToken)).Rows
+            .ToDictionary(r => r.CampaignId ?? "", StringComparer.Ordinal);
 
         var rows = new List<CampaignRow>();
         foreach (var campaign in campaigns)
         {
-            var linked = links.Where(l => l.CampaignId == campaign.Id).Select(l => l.OdooLeadId).ToHashSet();
-            var own = leads.Where(l => linked.Contains(l.OdooId) || string.Equals(l.Campaign, campaign.Name, StringComparison.Ordinal)).ToList();
-            var won = own.Count(l => l.IsWon);
-            var revenue = own.Sum(l => revenueByLead.GetValueOrDefault(l.OdooId));
+            var closed = attribution.GetValueOrDefault(campaign.Id);
+            var won = closed?.Won ?? 0;
+            var revenue = closed?.Revenue ?? 0;
             var stats = insights.GetValueOrDefault(campaign.Id);
-            if (stats is null && own.Count == 0 && campaign.EffectiveStatus != "ACTIVE")
+            if (stats is null && (closed?.Leads ?? 0) == 0 && campaign.EffectiveStatus != "ACTIVE")
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GAssistant.Hub.Analytics;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Operations;
@@ -23,7 +24,7 @@ public static class MetaApi
     }
 
     internal static async Task<Results<Ok<CampaignsResponse>, ValidationProblem>> GetCampaignsAsync(
-        HttpRequest request, HubDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, HubDbContext db, AttributionService attribution, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -34,7 +35,7 @@ public static class MetaApi
             errors["from"] = ["from must not be after to."];
         }
 
-        return errors.Count > 0 ? ApiProblems.Validation(errors) : TypedResults.Ok(await CampaignReport.BuildAsync(db, from, to, cancellationToken));
+        return errors.Count > 0 ? ApiProblems.Validation(errors) : TypedResults.Ok(await CampaignReport.BuildAsync(db, attribution, from, to, cancellationToken));
     }
 
     internal static async Task<Results<Accepted<JobResponse>, ValidationProblem, ProblemHttpResult>> SyncLeadsAsync(

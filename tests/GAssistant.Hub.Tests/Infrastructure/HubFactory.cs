@@ -37,6 +37,8 @@ public sealed class HubFactory : WebApplicationFactory<Program>
             ["Inbox:PollInterval"] = "00:00:00.200",
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Hub:DefaultLanguage"] = "en",
+            // Odoo's currency rates are read when a test asks (CurrencyRateSync), never behind its back.
+            ["Analytics:RateSyncInterval"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -67,6 +67,36 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("GAssistant.Hub.Data.CurrencyRate", b =>
+                {
+                    b.Property<string>("Currency")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<long>("OdooId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("odoo_id");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(24, 12)
+                        .HasColumnType("numeric(24,12)")
+                        .HasColumnName("rate");
+
+                    b.Property<DateTime>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("Currency", "Date")
+                        .HasName("pk_currency_rates");
+
+                    b.ToTable("currency_rates", (string)null);
+                });
+
             modelBuilder.Entity("GAssistant.Hub.Data.HubUser", b =>
                 {
                     b.Property<int>("Id")

@@ -60,6 +60,36 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("GAssistant.Hub.Data.CurrencyRate", b =>
+                {
+                    b.Property<string>("Currency")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<long>("OdooId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("odoo_id");
+
+                    b.Property<double>("Rate")
+                        .HasPrecision(24, 12)
+                        .HasColumnType("REAL")
+                        .HasColumnName("rate");
+
+                    b.Property<DateTime>("SyncedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("Currency", "Date")
+                        .HasName("pk_currency_rates");
+
+                    b.ToTable("currency_rates", (string)null);
+                });
+
             modelBuilder.Entity("GAssistant.Hub.Data.HubUser", b =>
                 {
                     b.Property<int>("Id")
