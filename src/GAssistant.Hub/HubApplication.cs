@@ -8,6 +8,7 @@ using GAssistant.Hub.Meta;
 using GAssistant.Hub.Odoo;
 using GAssistant.Hub.Operations;
 using GAssistant.Hub.Outbox;
+using GAssistant.Hub.Reports;
 using GAssistant.Hub.Scoring;
 using GAssistant.Hub.Webhooks;
 
@@ -30,6 +31,7 @@ public static class HubApplication
         builder.AddAttribution();
         builder.AddCrm();
         builder.AddScoring();
+        builder.AddReports();
         builder.AddHubComponents();
         return builder;
     }
@@ -46,6 +48,7 @@ public static class HubApplication
         app.MapAttributionApi();
         app.MapCrmApi();
         app.MapScoringApi();
+        app.MapReportsApi();
         app.MapJobsApi();
         app.MapHubComponents();
         return app;

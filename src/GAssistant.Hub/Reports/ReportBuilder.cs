@@ -1,0 +1,59 @@
+using GAssistant.Hub.Crm;
+using GAssistant.Hub.Data;
+using GAssistant.Hub.Meta;
+
+namespace GAssistant.Hub.Reports;
+
+/// <summary>
+/// The report's figures from the hub's own database: CRM figures as <c>GET /api/crm/summary</c> computes them,
+/// campaign figures as <c>GET /api/meta/campaigns</c> does, for the period and the previous one.
+/// </summary>
+public static class ReportBuilder
+{
+    public const int RankedCampaigns = 3;
+
+    public static async Task<ReportData> BuildAsync(HubDbContext db, ReportKind kind, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var previous = period.Previous;
+        var crm = await CrmSummary.ComputeAsync(db, Filter(period), cancellationToken);
+        var crmBefore = await CrmSummary.ComputeAsync(db, Filter(previous), cancellationToken);
+        var ads = await CampaignReport.BuildAsync(db, period.From, period.To, cancellationToken);
+        var adsBefore = await CampaignReport.BuildAsync(db, previous.From, previous.To, cancellationToken);
+
+        var t = ads.Totals;
+        var b = adsBefore.Totals;
+        ReportFigure[] figures =
+        [
+            new("leads", crm.TotalLeads, crmBefore.TotalLeads, IsMoney: false),
+            new("won", crm.Won, crmBefore.Won, IsMoney: false),
+            new("conversion_rate", (decimal)crm.ConversionRate, (decimal)crmBefore.ConversionRate, IsMoney: false),
+            new("expected_revenue", crm.ExpectedRevenue, crmBefore.ExpectedRevenue, IsMoney: true),
+            new("spend", t.Spend, b.Spend, IsMoney: true, HigherIsBetter: false),
+            new("meta_leads", t.Leads, b.Leads, IsMoney: false),
+            new("cpl", t.Cpl, b.Cpl, IsMoney: true, HigherIsBetter: false),
+            new("revenue", t.Revenue, b.Revenue, IsMoney: true),
+            new("roas", t.Roas, b.Roas, IsMoney: false),
+        ];
+
+        var campaigns = ads.Campaigns;
+        var withRoas = campaigns.Where(c => c.Roas is not null).ToList();
+        var withCpl = campaigns.Where(c => c.Cpl is not null).ToList();
+        return new ReportData(
+            kind,
+            period,
+            t.Currency ?? crm.Currency,
+            figures,
+            campaigns,
+            withRoas.OrderByDescending(c => c.Roas).ThenByDescending(c => c.Spend).Take(RankedCampaigns).ToList(),
+            withRoas.OrderBy(c => c.Roas).ThenByDescending(c => c.Spend).Take(RankedCampaigns).ToList(),
+            withCpl.OrderBy(c => c.Cpl).ThenByDescending(c => c.Leads).Take(RankedCampaigns).ToList(),
+            withCpl.OrderByDescending(c => c.Cpl).ThenByDescending(c => c.Spend).Take(RankedCampaigns).ToList(),
+            ReportRecommendations.For(campaigns, t));
+    }
+
+    private static LeadFilter Filter(ReportPeriod period) => new()
+    {
+        From = period.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        To = period.To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+    };
+}
