@@ -16,7 +16,6 @@ public static class ReportMessage
         var message = new MimeMessage { Subject = ReportHtml.Subject(data, s), Date = now };
         message.From.Add(from);
         message.To.AddRange(to);
-        message.Headers.Add(HeaderId.ContentLanguage, s.Language);
 
         var body = new BodyBuilder();
         var chart = body.LinkedResources.Add("chart.png", Chart(data), new ContentType("image", "png"));
@@ -27,6 +26,7 @@ public static class ReportMessage
         var csv = body.Attachments.Add(CsvName(data), ReportCsv.Render(data), new ContentType("text", "csv") { Charset = "utf-8" });
         csv.ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = CsvName(data) };
         message.Body = body.ToMessageBody();
+        message.Body.Headers.Add(HeaderId.ContentLanguage, s.Language); // RFC 3282; a Content-* header belongs to the body entity
         return message;
     }
 
