@@ -1,3 +1,4 @@
+using GAssistant.Hub.Analytics;
 using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Meta;
@@ -6,19 +7,19 @@ namespace GAssistant.Hub.Reports;
 
 /// <summary>
 /// The report's figures from the hub's own database: CRM figures as <c>GET /api/crm/summary</c> computes them,
-/// campaign figures as <c>GET /api/meta/campaigns</c> does, for the period and the previous one.
+/// campaign figures (spend from Meta, won deals and revenue from the closed-loop attribution) as <c>GET /api/meta/campaigns</c> does, for the period and the previous one.
 /// </summary>
 public static class ReportBuilder
 {
     public const int RankedCampaigns = 3;
 
-    public static async Task<ReportData> BuildAsync(HubDbContext db, ReportKind kind, ReportPeriod period, CancellationToken cancellationToken)
+    public static async Task<ReportData> BuildAsync(HubDbContext db, AttributionService attribution, ReportKind kind, ReportPeriod period, CancellationToken cancellationToken)
     {
         var previous = period.Previous;
         var crm = await CrmSummary.ComputeAsync(db, Filter(period), cancellationToken);
         var crmBefore = await CrmSummary.ComputeAsync(db, Filter(previous), cancellationToken);
-        var ads = await CampaignReport.BuildAsync(db, period.From, period.To, cancellationToken);
-        var adsBefore = await CampaignReport.BuildAsync(db, previous.From, previous.To, cancellationToken);
+        var ads = await CampaignReport.BuildAsync(db, attribution, period.From, period.To, cancellationToken);
+        var adsBefore = await CampaignReport.BuildAsync(db, attribution, previous.From, previous.To, cancellationToken);
 
         var t = ads.Totals;
         var b = adsBefore.Totals;

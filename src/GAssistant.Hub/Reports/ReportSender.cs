@@ -36,7 +36,8 @@ public sealed partial class ReportSender(
         ReportData data;
         using (var scope = scopes.CreateScope())
         {
-            data = await ReportBuilder.BuildAsync(scope.ServiceProvider.GetRequiredService<HubDbContext>(), kind, period, cancellationToken);
+            data = await ReportBuilder.BuildAsync(scope.ServiceProvider.GetRequiredService<HubDbContext>(),
+                scope.ServiceProvider.GetRequiredService<Analytics.AttributionService>(), kind, period, cancellationToken);
         }
 
         var subject = ReportHtml.Subject(data, ReportStrings.For(language));
