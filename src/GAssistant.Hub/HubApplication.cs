@@ -1,4 +1,5 @@
 using GAssistant.Hub.Analytics;
+using GAssistant.Hub.Analytics.Conversions;
 using GAssistant.Hub.Auth;
 using GAssistant.Hub.Components;
 using GAssistant.Hub.Crm;
@@ -29,6 +30,7 @@ public static class HubApplication
         builder.AddOdoo();
         builder.AddMeta();
         builder.AddAttribution();
+        builder.AddCrmConversions();
         builder.AddCrm();
         builder.AddScoring();
         builder.AddReports();

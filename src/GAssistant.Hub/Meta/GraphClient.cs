@@ -29,6 +29,13 @@ public sealed partial class GraphClient(
     public Task<JsonElement> PostAsync(string path, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, BuildUri(path, new Dictionary<string, string>()), form, cancellationToken);
 
+    /// <summary>
+    /// POST form fields once, without retrying: for calls that are not safe to repeat here (sending Conversions API events),
+    /// whose caller retries later (the outbox).
+    /// </summary>
+    public Task<JsonElement> PostOnceAsync(string path, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, BuildUri(path, new Dictionary<string, string>()), form, cancellationToken, maxRetries: 0);
+
     /// <summary>Every item of an edge, page after page, following <c>paging.next</c>.</summary>
     public async IAsyncEnumerable<JsonElement> GetAllAsync(string path, IReadOnlyDictionary<string, string> query,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -88,7 +95,7 @@ public sealed partial class GraphClient(
         return new UriBuilder(uri) { Query = string.Join('&', parts) }.Uri;
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, Uri uri, IReadOnlyDictionary<string, string>? form, CancellationToken cancellationToken)
+    private async Task<JsonElement> SendAsync(HttpMethod method, Uri uri, IReadOnlyDictionary<string, string>? form, CancellationToken cancellationToken, int? maxRetries = null)
     {
         var o = options.CurrentValue;
         if (!o.IsConfigured)
@@ -125,7 +132,7 @@ public sealed partial class GraphClient(
                     break;
             }
 
-            if (attempt > o.MaxRetries)
+            if (attempt > (maxRetries ?? o.MaxRetries))
             {
                 throw failure;
             }
