@@ -14,7 +14,7 @@ namespace GAssistant.Hub.Analytics.Conversions;
 /// event is queued in the outbox in the same transaction as the change. A lead came from Meta when the hub made it from a
 /// Meta lead (<see cref="MetaLeadLink"/>: sent with its lead id) or when its UTM source is Facebook or Instagram (sent with
 /// hashed email and phone). Off while <c>Meta:PixelId</c> is unset. Stages passed through between two saves of one batch
-/// are not seen: Meta gets the stage the lead is in.
+/// are not seen: Meta gets the stage the lead is in. Only asynchronous saves are watched; the hub saves leads no other way.
 /// </summary>
 public sealed class CrmStageInterceptor(IOptionsMonitor<MetaOptions> meta, TimeProvider clock) : SaveChangesInterceptor
 {
