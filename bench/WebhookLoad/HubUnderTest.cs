@@ -20,7 +20,7 @@ internal sealed class HubUnderTest : IAsyncDisposable
 
     public string Folder { get; }
 
-    public static async Task<HubUnderTest> StartAsync(string hubDll, string secret)
+    public static async Task<HubUnderTest> StartAsync(string hubDll, string secret, IEnumerable<string> hubArgs)
     {
         var folder = Directory.CreateTempSubdirectory("gah-bench-").FullName;
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -29,7 +29,7 @@ internal sealed class HubUnderTest : IAsyncDisposable
         listener.Stop();
 
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.GetFullPath(hubDll), $"--urls={address}", $"--contentRoot={folder}", $"--Odoo:WebhookSecret={secret}", "--Auth:AdminPassword=benchmark-only" })
+        foreach (var arg in new[] { Path.GetFullPath(hubDll), $"--urls={address}", $"--contentRoot={folder}", $"--Odoo:WebhookSecret={secret}", "--Auth:AdminPassword=benchmark-only" }.Concat(hubArgs))
         {
             start.ArgumentList.Add(arg);
         }

@@ -1,6 +1,6 @@
 // Webhook ingestion benchmark: starts the hub (SQLite, default settings) and drives signed Odoo
 // webhooks at it from this second process, then the same for a trivial endpoint of the same
-// server (GET /health/live) as the ceiling. Usage: bench/webhook-load.sh [seconds] [connections]
+// server (GET /health/live) as the ceiling. Usage: bench/webhook-load.sh [seconds] [connections] [--Hub:Setting=value …]
 using System.Globalization;
 using GAssistant.Bench.WebhookLoad;
 using Microsoft.Data.Sqlite;
@@ -11,7 +11,7 @@ var connections = int.Parse(args.ElementAtOrDefault(2) ?? "64", CultureInfo.Inva
 var duration = TimeSpan.FromSeconds(seconds);
 const string secret = "whsec_YmVuY2htYXJrLXNlY3JldC1mb3ItdGhlLWh1Yg==";
 
-await using var hub = await HubUnderTest.StartAsync(hubDll, secret);
+await using var hub = await HubUnderTest.StartAsync(hubDll, secret, args.Skip(3));
 using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
 {
     BaseAddress = hub.Address,

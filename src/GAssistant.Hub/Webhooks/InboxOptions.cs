@@ -9,8 +9,16 @@ public sealed class InboxOptions
     /// <summary>How often the worker looks for due events when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Events applied per transaction when no delivery is arriving.</summary>
     [Range(1, 1000)]
-    public int BatchSize { get; set; } = 100;
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>
+    /// Events applied per transaction while deliveries are arriving: smaller, so the write turn a
+    /// batch holds (SQLite has one writer) never keeps a sender waiting long.
+    /// </summary>
+    [Range(1, 1000)]
+    public int BusyBatchSize { get; set; } = 25;
 
     /// <summary>After this many failed attempts an event is marked failed and waits for a replay.</summary>
     [Range(1, 100)]

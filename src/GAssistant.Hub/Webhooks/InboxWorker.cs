@@ -15,6 +15,7 @@ public sealed partial class InboxWorker(
     IServiceScopeFactory scopes,
     InstanceName instanceName,
     SqliteWriteGate gate,
+    InboxWriter writer,
     IInboxNotifier notifier,
     IEnumerable<IInboxEventHandler> handlers,
     IOptions<InboxOptions> options,
@@ -126,7 +127,8 @@ public sealed partial class InboxWorker(
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         using var turn = await gate.EnterAsync(cancellationToken);
-        return await LeaseClaim.ClaimAsync(db, "inbox_events", _instance, now, options.Value.Lease, options.Value.BatchSize, cancellationToken);
+        return await LeaseClaim.ClaimAsync(db, "inbox_events", _instance, now, options.Value.Lease,
+            writer.IsBusy ? options.Value.BusyBatchSize : options.Value.BatchSize, cancellationToken);
     }
 
     private async Task ProcessOneAsync(long id, CancellationToken cancellationToken)

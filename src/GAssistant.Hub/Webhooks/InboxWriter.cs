@@ -28,6 +28,11 @@ public sealed partial class InboxWriter(HubDatabase database, SqliteWriteGate ga
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(20_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private long _lastFlush;
+
+    /// <summary>True while deliveries are arriving (one was stored in the last 100 ms).</summary>
+    public bool IsBusy => Environment.TickCount64 - Interlocked.Read(ref _lastFlush) < 100;
+
     /// <summary>Stores the delivery; true when it is new, false when this delivery id was already stored.</summary>
     public async Task<bool> WriteAsync(InboxWrite write, CancellationToken cancellationToken)
     {
@@ -62,6 +67,7 @@ public sealed partial class InboxWriter(HubDatabase database, SqliteWriteGate ga
     {
         try
         {
+            Interlocked.Exchange(ref _lastFlush, Environment.TickCount64);
             var inserted = await InsertAsync(batch);
             for (var i = 0; i < batch.Count; i++)
             {
