@@ -16,7 +16,7 @@ public static class ReplicaUpsert
         UpsertAsync(db.SaleOrders, odooId, () => new SaleOrder { OdooId = odooId }, version, now, apply, cancellationToken);
 
     /// <summary>
-    /// The same upsert when the caller has already loaded the row, or knows there is none (a sync page
+    /// The upsert when the caller has already loaded the row, or knows there is none (a sync page
     /// loads all of its rows in one query instead of one look-up per record).
     /// </summary>
     public static bool Upsert<T>(DbSet<T> set, T? existing, Func<T> create, DateTime version, DateTime now, Action<T> apply)
@@ -41,22 +41,6 @@ public static class ReplicaUpsert
 
     /// <returns>True when the change was applied; false when the replica already held a newer state.</returns>
     private static async Task<bool> UpsertAsync<T>(DbSet<T> set, long odooId, Func<T> create, DateTime version, DateTime now, Action<T> apply, CancellationToken cancellationToken)
-        where T : class, IReplicated
-    {
-        var record = await set.FindAsync([odooId], cancellationToken);
-        if (record is null)
-        {
-            record = create();
-            set.Add(record);
-        }
-        else if (record.SourceVersion > version)
-        {
-            return false;
-        }
-
-        apply(record);
-        record.SourceVersion = version;
-        record.SyncedAt = now;
-        return true;
-    }
+        where T : class, IReplicated =>
+        Upsert(set, await set.FindAsync([odooId], cancellationToken), create, version, now, apply);
 }
