@@ -1,4 +1,5 @@
 using GAssistant.Hub.Analytics;
+using GAssistant.Hub.Analytics.BigQuery;
 using GAssistant.Hub.Analytics.Conversions;
 using GAssistant.Hub.Auth;
 using GAssistant.Hub.Components;
@@ -34,6 +35,7 @@ public static class HubApplication
         builder.AddCrm();
         builder.AddScoring();
         builder.AddReports();
+        builder.AddBigQuery();
         builder.AddHubComponents();
         return builder;
     }
@@ -51,6 +53,7 @@ public static class HubApplication
         app.MapCrmApi();
         app.MapScoringApi();
         app.MapReportsApi();
+        app.MapBigQueryApi();
         app.MapJobsApi();
         app.MapHubComponents();
         return app;
