@@ -14,6 +14,13 @@ public static class DataRegistration
             .ValidateDataAnnotations().ValidateOnStart();
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        if (database.Provider is not ("Sqlite" or "Postgres"))
+        {
+            // Checked here, before a connection string is read the wrong provider's way.
+            throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions),
+                [$"Database:Provider must be Sqlite or Postgres, not '{database.Provider}'."]);
+        }
+
         var connectionString = builder.Configuration.GetConnectionString("Hub");
         if (database.IsPostgres)
         {

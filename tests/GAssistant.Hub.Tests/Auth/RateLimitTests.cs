@@ -1,12 +1,12 @@
 namespace GAssistant.Hub.Tests.Auth;
 
 /// <summary>ASP.NET Core's rate limiter on login and the API: 429 with Retry-After.</summary>
-public sealed class RateLimitTests
+public abstract class RateLimitTests(HubProvider provider)
 {
     [Fact]
     public async Task Repeated_logins_from_one_address_get_429_with_retry_after()
     {
-        await using var hub = await HubFactory.CreateAsync(HubProvider.Sqlite, new Dictionary<string, string?> { ["RateLimits:LoginPerMinute"] = "3" });
+        await using var hub = await HubFactory.CreateAsync(provider, new Dictionary<string, string?> { ["RateLimits:LoginPerMinute"] = "3" });
         var client = hub.CreateAnonymousClient();
         var page = await client.GetStringAsync("/login");
         var statuses = new List<HttpStatusCode>();
@@ -24,7 +24,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Api_callers_over_their_limit_get_429_with_retry_after()
     {
-        await using var hub = await HubFactory.CreateAsync(HubProvider.Sqlite, new Dictionary<string, string?> { ["RateLimits:ApiPerMinute"] = "2" });
+        await using var hub = await HubFactory.CreateAsync(provider, new Dictionary<string, string?> { ["RateLimits:ApiPerMinute"] = "2" });
         var client = hub.CreateApiClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/odoo/leads")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/crm/summary")).StatusCode);
@@ -33,3 +33,7 @@ public sealed class RateLimitTests
         Assert.NotNull(limited.Headers.RetryAfter);
     }
 }
+
+public sealed class RateLimitTestsOnSqlite() : RateLimitTests(HubProvider.Sqlite);
+
+public sealed class RateLimitTestsOnPostgres() : RateLimitTests(HubProvider.Postgres);

@@ -1,12 +1,12 @@
 namespace GAssistant.Hub.Tests.Webhooks;
 
 /// <summary>CONTRACT.md: with no <c>Odoo:WebhookSecret</c> every Odoo webhook is refused (unlike octokit's validator).</summary>
-public sealed class WebhookSecretTests
+public abstract class WebhookSecretTests(HubProvider provider)
 {
     [Fact]
     public async Task Without_a_configured_secret_every_odoo_webhook_is_refused()
     {
-        await using var hub = await HubFactory.CreateAsync(HubProvider.Sqlite, new Dictionary<string, string?> { ["Odoo:WebhookSecret"] = "" });
+        await using var hub = await HubFactory.CreateAsync(provider, new Dictionary<string, string?> { ["Odoo:WebhookSecret"] = "" });
         var response = await new OdooWebhookSender(hub.CreateAnonymousClient(), TimeProvider.System).SendAsync(OdooWebhookSender.LeadEvent());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -16,7 +16,7 @@ public sealed class WebhookSecretTests
     [Fact]
     public async Task The_secret_never_appears_in_the_logs()
     {
-        await using var hub = await HubFactory.CreateAsync(HubProvider.Sqlite);
+        await using var hub = await HubFactory.CreateAsync(provider);
         var sender = new OdooWebhookSender(hub.CreateAnonymousClient(), TimeProvider.System, "whsec_d3Jvbmctc2VjcmV0LXdyb25nLXNlY3JldA==");
         await sender.SendAsync(OdooWebhookSender.LeadEvent());
 
@@ -26,3 +26,7 @@ public sealed class WebhookSecretTests
         Assert.DoesNotContain("ahmed@example.com", logs, StringComparison.Ordinal);
     }
 }
+
+public sealed class WebhookSecretTestsOnSqlite() : WebhookSecretTests(HubProvider.Sqlite);
+
+public sealed class WebhookSecretTestsOnPostgres() : WebhookSecretTests(HubProvider.Postgres);
