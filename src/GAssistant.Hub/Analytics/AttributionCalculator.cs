@@ -5,13 +5,15 @@ namespace GAssistant.Hub.Analytics;
 
 /// <summary>What the calculator needs, already read from the database.</summary>
 /// <param name="Campaigns">Meta campaigns with their ad account's currency.</param>
-/// <param name="Delivery">Meta's spend and lead count per campaign id over the range.</param>
+/// <param name="Delivery">Meta's spend and lead count per campaign id over the range (campaign-level insights).</param>
+/// <param name="Ads">Meta's spend and lead count per ad over the range (ad-level insights); read for ad set and ad rows.</param>
 /// <param name="Leads">Odoo leads created in the range (not deleted).</param>
 /// <param name="Links">The Meta lead behind each of those leads, when the hub made it.</param>
 /// <param name="Orders">Confirmed sale orders of those leads.</param>
 public sealed record AttributionInputs(
     IReadOnlyList<MetaCampaign> Campaigns,
     IReadOnlyDictionary<string, CampaignDelivery> Delivery,
+    IReadOnlyList<AdDelivery> Ads,
     IReadOnlyList<Lead> Leads,
     IReadOnlyList<MetaLeadLink> Links,
     IReadOnlyList<SaleOrder> Orders,
@@ -19,12 +21,16 @@ public sealed record AttributionInputs(
 
 public sealed record CampaignDelivery(decimal Spend, long Leads);
 
+/// <summary>One ad's summed days in the range, with Meta's current names of the ad and its ad set.</summary>
+public sealed record AdDelivery(string CampaignId, string AdsetId, string? AdsetName, string AdId, string? AdName, decimal Spend, long Leads);
+
 /// <summary>
 /// Closed-loop attribution, pure. A lead belongs to the campaign, ad set and ad of its Meta lead (<see cref="MetaLeadLink"/>);
 /// a lead that reached Odoo some other way belongs to the Meta campaign whose name its UTM campaign carries (ad set and ad
 /// unknown). A lead is won when Odoo marks it won or when it has a confirmed order; its revenue is the untaxed amount of
 /// its confirmed orders, converted to the campaign's currency at the order date's Odoo rate. It is a cohort: leads created
-/// in the range, with everything they have sold so far.
+/// in the range, with everything they have sold so far. Campaign rows and the totals take spend from campaign-level
+/// insights; ad set and ad rows from the ad-level ones, summed (<see cref="AdLevelDelivery"/>).
 /// </summary>
 public static class AttributionCalculator
 {
@@ -51,6 +57,7 @@ public static class AttributionCalculator
             (groups.TryGetValue(key.Ids, out var group) ? group : groups[key.Ids] = (key, [])).Leads.Add(lead);
         }
 
+        var below = AdLevelDelivery.Build(level, input);
         if (level == AttributionLevel.Campaign)
         {
             foreach (var (id, delivery) in input.Delivery.Where(d => d.Value.Spend != 0 || d.Value.Leads != 0))
@@ -58,15 +65,22 @@ public static class AttributionCalculator
                 groups.TryAdd((id, null, null), (new Key(id, campaigns.GetValueOrDefault(id)?.Name, null, null, null, null), []));
             }
         }
+        else
+        {
+            foreach (var (ids, delivery) in below.ByKey.Where(d => d.Value.Spend != 0 || d.Value.Leads != 0))
+            {
+                groups.TryAdd(ids, (new Key(ids.CampaignId, campaigns.GetValueOrDefault(ids.CampaignId)?.Name, ids.AdsetId, null, ids.AdId, null), []));
+            }
+        }
 
-        var rows = groups.Values.Select(g => Row(g.Key, g.Leads, level, campaigns, input, orders))
+        var rows = groups.Values.Select(g => Row(g.Key, g.Leads, level, campaigns, input, below, orders))
             .OrderByDescending(r => r.Spend ?? 0).ThenByDescending(r => r.Revenue).ThenBy(r => r.CampaignName ?? r.CampaignId, StringComparer.Ordinal)
             .ThenBy(r => r.AdsetName ?? r.AdsetId, StringComparer.Ordinal).ThenBy(r => r.AdName ?? r.AdId, StringComparer.Ordinal).ToList();
         var totals = Totals(rows, groups.Values.SelectMany(g => g.Leads).ToList(), input, orders, unattributed, out var totalNotes);
         var notes = rows.SelectMany(r => r.Notes).Concat(totalNotes).Distinct(StringComparer.Ordinal).ToList();
         if (level != AttributionLevel.Campaign)
         {
-            notes.Add("Meta spend is stored per campaign, so ad set and ad rows have no spend, ROAS or costs; the totals do.");
+            notes.Add("Ad set and ad spend are Meta's ad-level insights summed; the totals are campaign-level spend, which also counts deleted ads.");
         }
 
         var levelName = level.ToString().ToLowerInvariant();
@@ -95,16 +109,32 @@ public static class AttributionCalculator
     }
 
     private static AttributionRow Row(Key key, List<Lead> leads, AttributionLevel level, Dictionary<string, MetaCampaign> campaigns,
-        AttributionInputs input, Dictionary<long, List<SaleOrder>> orders)
+        AttributionInputs input, AdLevelDelivery below, Dictionary<long, List<SaleOrder>> orders)
     {
         var currency = campaigns.GetValueOrDefault(key.CampaignId)?.Currency is { Length: > 0 } c ? c : null;
         var money = Revenue(leads, orders, input.Rates, ref currency);
-        var delivery = input.Delivery.GetValueOrDefault(key.CampaignId);
-        decimal? spend = level == AttributionLevel.Campaign ? delivery?.Spend ?? 0 : null;
-        long? metaLeads = level == AttributionLevel.Campaign ? delivery?.Leads ?? 0 : null;
+        decimal? spend;
+        long? metaLeads;
+        string? adsetName = key.AdsetName, adName = key.AdName;
+        if (level == AttributionLevel.Campaign)
+        {
+            var delivery = input.Delivery.GetValueOrDefault(key.CampaignId);
+            (spend, metaLeads) = (delivery?.Spend ?? 0, delivery?.Leads ?? 0);
+        }
+        else
+        {
+            var delivery = below.Find(key.Ids);
+            (spend, metaLeads) = (delivery?.Spend, delivery?.Leads);
+            (adsetName, adName) = (delivery?.AdsetName ?? adsetName, delivery?.AdName ?? adName);
+            if (delivery is null && key.AdsetId is not null)
+            {
+                money.Notes.Add($"Campaign {key.CampaignName ?? key.CampaignId} has spend but no ad-level insights in the range; sync campaigns again to fill its ad sets and ads.");
+            }
+        }
+
         var won = leads.Where(l => IsWon(l, orders)).ToList();
         var opportunities = leads.Count(l => l.Type == "opportunity" || IsWon(l, orders));
-        return new AttributionRow(key.CampaignId, key.CampaignName, key.AdsetId, key.AdsetName, key.AdId, key.AdName,
+        return new AttributionRow(key.CampaignId, key.CampaignName, key.AdsetId, adsetName, key.AdId, adName,
             spend is { } s ? Round(s) : null, metaLeads, leads.Count, opportunities, won.Count, money.Orders, Round(money.Amount), currency,
             Ratio(money.Amount, spend), Ratio(spend, leads.Count), Ratio(spend, won.Count), Percent(won.Count, leads.Count),
             MedianDaysToWin(won, orders), money.ConvertedFrom.Count > 0, money.Notes);

@@ -5,7 +5,7 @@ namespace GAssistant.Hub.Analytics;
 
 /// <summary>
 /// Closed-loop attribution of Meta spend to what Odoo sold (<see cref="AttributionCalculator"/>), read from the hub's
-/// database: Meta campaigns and daily insights, the Odoo replica's leads and confirmed sale orders, the Meta lead links
+/// database: Meta campaigns and daily insights (campaign level, and ad level for ad set and ad rows), the Odoo replica's leads and confirmed sale orders, the Meta lead links
 /// and Odoo's currency rates. Served by <c>GET /api/analytics/attribution</c> and <c>GET /api/meta/campaigns</c>; the
 /// <c>/campaigns</c> page calls it directly.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class AttributionService(HubDbContext db)
             .GroupBy(i => i.CampaignId)
             .Select(g => new { CampaignId = g.Key, Spend = g.Sum(i => i.Spend), Leads = g.Sum(i => i.Leads) })
             .ToDictionaryAsync(g => g.CampaignId, g => new CampaignDelivery(g.Spend, g.Leads), StringComparer.Ordinal, cancellationToken);
+        var ads = level == AttributionLevel.Campaign ? [] : await AdsAsync(from, to, cancellationToken);
 
         var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -32,8 +33,17 @@ public sealed class AttributionService(HubDbContext db)
 
         var currencies = orders.Select(o => o.Currency).Concat(campaigns.Select(c => c.Currency)).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
         var rates = await db.CurrencyRates.AsNoTracking().Where(r => currencies.Contains(r.Currency)).ToListAsync(cancellationToken);
-        return AttributionCalculator.Build(from, to, level, new AttributionInputs(campaigns, delivery, leads, links, orders, new CurrencyConverter(rates)));
+        return AttributionCalculator.Build(from, to, level, new AttributionInputs(campaigns, delivery, ads, leads, links, orders, new CurrencyConverter(rates)));
     }
+
+    /// <summary>Each ad's days in the range summed, with the names of its newest day (an ad renamed in Ads Manager shows its new name).</summary>
+    private Task<List<AdDelivery>> AdsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        db.MetaAdDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
+            .GroupBy(i => new { i.CampaignId, i.AdsetId, i.AdId })
+            .Select(g => new AdDelivery(g.Key.CampaignId, g.Key.AdsetId,
+                g.OrderByDescending(i => i.Date).Select(i => i.AdsetName).FirstOrDefault(), g.Key.AdId,
+                g.OrderByDescending(i => i.Date).Select(i => i.AdName).FirstOrDefault(), g.Sum(i => i.Spend), g.Sum(i => i.Leads)))
+            .ToListAsync(cancellationToken);
 
     /// <summary>Every known campaign with its ad account's currency; a campaign seen only in insights is known by its insight name.</summary>
     private async Task<List<MetaCampaign>> CampaignsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)

@@ -9,11 +9,11 @@ namespace GAssistant.Hub.Meta;
 
 /// <summary>
 /// Reads each ad account's currency (<c>GET /act_{id}?fields=currency</c>), campaigns (<c>/act_{id}/campaigns</c>)
-/// and daily campaign insights (https://developers.facebook.com/docs/marketing-api/insights). The stored days of
-/// the range are replaced, because Meta restates recent days (and omits days without delivery). Long ranges use an
-/// async report run (https://developers.facebook.com/docs/marketing-api/insights/best-practices#asynchronous).
+/// and daily insights at campaign and at ad level (https://developers.facebook.com/docs/marketing-api/insights) through
+/// <see cref="MetaInsightsReader"/>. The stored days of the range are replaced, because Meta restates recent days (and
+/// omits days without delivery).
 /// </summary>
-public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph, IOptionsMonitor<MetaOptions> options, TimeProvider clock, ILogger<MetaCampaignSync> logger)
+public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph, MetaInsightsReader insights, IOptionsMonitor<MetaOptions> options, TimeProvider clock, ILogger<MetaCampaignSync> logger)
 {
     public const string JobKind = "meta.sync_campaigns";
 
@@ -32,17 +32,19 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
             return "No Meta:AdAccountIds configured; nothing to read.";
         }
 
-        int campaigns = 0, rows = 0;
+        int campaigns = 0, rows = 0, adRows = 0;
         for (var i = 0; i < accounts.Count; i++)
         {
             var currency = await ReadAccountAsync(accounts[i], cancellationToken);
             campaigns += await ReadCampaignsAsync(accounts[i], currency, cancellationToken);
-            rows += await ReadInsightsAsync(accounts[i], currency, from, to, cancellationToken);
-            await progress.ReportAsync((i + 1) * 100 / accounts.Count, $"Read {campaigns} campaigns and {rows} campaign days.");
+            var (campaignDays, adDays) = await ReadInsightsAsync(accounts[i], currency, from, to, cancellationToken);
+            rows += campaignDays;
+            adRows += adDays;
+            await progress.ReportAsync((i + 1) * 100 / accounts.Count, $"Read {campaigns} campaigns, {rows} campaign days and {adRows} ad days.");
         }
 
-        Log.Done(logger, accounts.Count, campaigns, rows, from, to);
-        return $"Read {accounts.Count} ad accounts: {campaigns} campaigns, {rows} campaign days from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}.";
+        Log.Done(logger, accounts.Count, campaigns, rows, adRows, from, to);
+        return $"Read {accounts.Count} ad accounts: {campaigns} campaigns, {rows} campaign days and {adRows} ad days from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}.";
     }
 
     private async Task<string> ReadAccountAsync(string accountId, CancellationToken cancellationToken)
@@ -95,27 +97,24 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
         return count;
     }
 
-    private async Task<int> ReadInsightsAsync(string accountId, string currency, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the range's campaign days and ad days of the account, in one transaction. Both levels are kept: ad sets and
+    /// ads get their spend from the ad rows, while a campaign's spend stays the campaign row's, because
+    /// <c>/act_{id}/insights?level=ad</c> leaves out deleted ads whose spend the campaign row still counts
+    /// (https://developers.facebook.com/docs/marketing-api/best-practices/manage-your-ad-object-status).
+    /// </summary>
+    private async Task<(int CampaignDays, int AdDays)> ReadInsightsAsync(string accountId, string currency, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var o = options.CurrentValue;
-        var query = new Dictionary<string, string>
-        {
-            ["level"] = "campaign", ["time_increment"] = "1", ["fields"] = MetaInsightRow.Fields, ["limit"] = "500",
-            ["time_range"] = $$"""{"since":"{{from:yyyy-MM-dd}}","until":"{{to:yyyy-MM-dd}}"}""",
-        };
-        var edge = to.DayNumber - from.DayNumber + 1 > o.AsyncReportDays
-            ? $"{await RunReportAsync(accountId, query, cancellationToken)}/insights"
-            : $"{accountId}/insights";
-        var rows = new List<MetaInsightRow>();
-        await foreach (var item in graph.GetAllAsync(edge, edge.StartsWith(accountId, StringComparison.Ordinal) ? query : new Dictionary<string, string> { ["limit"] = "500" }, cancellationToken))
-        {
-            rows.Add(MetaInsightRow.Parse(item));
-        }
+        var campaignRows = (await insights.ReadDailyAsync(accountId, "campaign", MetaInsightRow.Fields, from, to, cancellationToken))
+            .Select(MetaInsightRow.Parse).ToList();
+        var adRows = (await insights.ReadDailyAsync(accountId, "ad", MetaAdInsightRow.Fields, from, to, cancellationToken))
+            .Select(MetaAdInsightRow.Parse).ToList();
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.MetaDailyInsights.Where(i => i.AdAccountId == accountId && i.Date >= from && i.Date <= to).ExecuteDeleteAsync(cancellationToken);
-        foreach (var row in rows.GroupBy(r => (r.CampaignId, r.Date)).Select(g => g.Last()))
+        await db.MetaAdDailyInsights.Where(i => i.AdAccountId == accountId && i.Date >= from && i.Date <= to).ExecuteDeleteAsync(cancellationToken);
+        foreach (var row in campaignRows.GroupBy(r => (r.CampaignId, r.Date)).Select(g => g.Last()))
         {
             db.MetaDailyInsights.Add(new MetaDailyInsight
             {
@@ -125,34 +124,20 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
             });
         }
 
+        foreach (var ad in adRows.GroupBy(r => (r.AdId, r.Delivery.Date)).Select(g => g.Last()))
+        {
+            var row = ad.Delivery;
+            db.MetaAdDailyInsights.Add(new MetaAdDailyInsight
+            {
+                AdAccountId = accountId, AdId = ad.AdId, Date = row.Date, AdName = ad.AdName, AdsetId = ad.AdsetId, AdsetName = ad.AdsetName,
+                CampaignId = row.CampaignId, CampaignName = row.CampaignName, Spend = row.Spend, Impressions = row.Impressions,
+                Clicks = row.Clicks, Reach = row.Reach, Leads = row.Leads, LeadValue = row.LeadValue, Currency = currency, SyncedAt = now,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return rows.Count;
-    }
-
-    /// <summary>POST the query as a report run, poll <c>async_status</c> until "Job Completed", return the run id.</summary>
-    private async Task<string> RunReportAsync(string accountId, Dictionary<string, string> query, CancellationToken cancellationToken)
-    {
-        var o = options.CurrentValue;
-        var started = await graph.PostAsync($"{accountId}/insights", query, cancellationToken);
-        var runId = MetaNotification.Id(started, "report_run_id") ?? throw new JsonException("The report run answered no report_run_id.");
-        var deadline = clock.GetUtcNow() + TimeSpan.FromHours(1);
-        while (true)
-        {
-            var run = await graph.GetAsync(runId, new Dictionary<string, string> { ["fields"] = "async_status,async_percent_completion" }, cancellationToken);
-            var status = MetaNotification.Id(run, "async_status");
-            if (status == "Job Completed")
-            {
-                return runId;
-            }
-
-            if (status is "Job Failed" or "Job Skipped" || clock.GetUtcNow() > deadline)
-            {
-                throw new InvalidOperationException($"Meta's insights report run {runId} ended as '{status}'.");
-            }
-
-            await Task.Delay(o.ReportPollInterval, clock, cancellationToken);
-        }
+        return (campaignRows.Count, adRows.Count);
     }
 
     private static long? Budget(JsonElement item, string property) =>
@@ -160,7 +145,7 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Meta campaign sync: {Accounts} accounts, {Campaigns} campaigns, {Rows} campaign days ({From} to {To})")]
-        public static partial void Done(ILogger logger, int accounts, int campaigns, int rows, DateOnly from, DateOnly to);
+        [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Meta campaign sync: {Accounts} accounts, {Campaigns} campaigns, {Rows} campaign days, {AdRows} ad days ({From} to {To})")]
+        public static partial void Done(ILogger logger, int accounts, int campaigns, int rows, int adRows, DateOnly from, DateOnly to);
     }
 }

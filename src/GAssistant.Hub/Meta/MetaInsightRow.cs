@@ -22,7 +22,7 @@ public sealed record MetaInsightRow(string CampaignId, string? CampaignName, Dat
         var date = DateOnly.ParseExact(MetaNotification.Id(row, "date_start") ?? throw new JsonException("An insights row without date_start."),
             "yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new MetaInsightRow(campaign,
-            row.TryGetProperty("campaign_name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null,
+            Text(row, "campaign_name"),
             date, Number(row, "spend"), (long)Number(row, "impressions"), (long)Number(row, "clicks"), (long)Number(row, "reach"),
             (long)Math.Round(LeadAction(row, "actions")), LeadAction(row, "action_values"));
     }
@@ -47,6 +47,10 @@ public sealed record MetaInsightRow(string CampaignId, string? CampaignName, Dat
 
         return 0;
     }
+
+    /// <summary>A name, when the row carries one.</summary>
+    public static string? Text(JsonElement row, string property) =>
+        row.TryGetProperty(property, out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
 
     /// <summary>A number Meta sent as a string (or, leniently, as a number).</summary>
     public static decimal Number(JsonElement element, string property) =>

@@ -41,6 +41,10 @@ public sealed class MetaOptions
     /// <summary>How often forms are read for leads whose webhook never came.</summary>
     public TimeSpan LeadSyncInterval { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>How long after start the first lead backfill and campaign sync run (then every interval).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan FirstSyncDelay { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often campaigns and the last <see cref="RestatementDays"/> days of insights are re-read.</summary>
     public TimeSpan CampaignSyncInterval { get; set; } = TimeSpan.FromHours(24);
 

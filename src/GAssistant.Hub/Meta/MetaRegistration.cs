@@ -19,6 +19,7 @@ public static class MetaRegistration
         builder.Services.AddSingleton<IInboxEventHandler, MetaInboxHandler>();
         builder.Services.AddSingleton<IOutboxHandler, MetaLeadToOdoo>();
         builder.Services.AddScoped<MetaLeadSync>();
+        builder.Services.AddTransient<MetaInsightsReader>();
         builder.Services.AddScoped<MetaCampaignSync>();
         builder.Services.AddHostedService<MetaSyncWorker>();
         return builder;

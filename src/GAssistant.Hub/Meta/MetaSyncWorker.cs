@@ -6,7 +6,9 @@ namespace GAssistant.Hub.Meta;
 /// <summary>
 /// The periodic reconciliation: the lead backfill every <see cref="MetaOptions.LeadSyncInterval"/> and the campaign
 /// sync (re-reading the last 28 days, which Meta restates) every <see cref="MetaOptions.CampaignSyncInterval"/>, each
-/// as a job visible at <c>/api/jobs/{id}</c>. Skipped while Meta is not configured or needs reconnecting.
+/// as a job visible at <c>/api/jobs/{id}</c>. Both also run once <see cref="MetaOptions.FirstSyncDelay"/> after start, so a
+/// freshly started hub does not wait a whole interval (a day for campaigns) for its first numbers. Skipped while Meta is
+/// not configured or needs reconnecting.
 /// </summary>
 public sealed partial class MetaSyncWorker(JobRunner jobs, MetaConnection connection, IOptionsMonitor<MetaOptions> options, TimeProvider clock, ILogger<MetaSyncWorker> logger)
     : BackgroundService
@@ -25,27 +27,41 @@ public sealed partial class MetaSyncWorker(JobRunner jobs, MetaConnection connec
     {
         try
         {
-            using var timer = new PeriodicTimer(interval(options.CurrentValue), clock);
+            // The timer counts from start, so the first run does not shift the schedule.
+            var every = interval(options.CurrentValue);
+            using var timer = new PeriodicTimer(every, clock);
+            var first = options.CurrentValue.FirstSyncDelay;
+            if (first < every)
+            {
+                await Task.Delay(first, clock, stoppingToken);
+                await StartAsync(kind, work, stoppingToken);
+            }
+
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                if (!options.CurrentValue.IsConfigured || connection.NeedsReconnecting)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    await jobs.StartAsync(kind, work, stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    Log.StartFailed(logger, kind, ex);
-                }
+                await StartAsync(kind, work, stoppingToken);
             }
         }
         catch (OperationCanceledException)
         {
             // Stopping.
+        }
+    }
+
+    private async Task StartAsync(string kind, Func<IServiceProvider, JobProgress, CancellationToken, Task<string>> work, CancellationToken stoppingToken)
+    {
+        if (!options.CurrentValue.IsConfigured || connection.NeedsReconnecting)
+        {
+            return;
+        }
+
+        try
+        {
+            await jobs.StartAsync(kind, work, stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            Log.StartFailed(logger, kind, ex);
         }
     }
 

@@ -29,6 +29,7 @@ public static class MetaTestHub
         // Background schedules far away: tests start syncs themselves.
         settings["Meta:LeadSyncInterval"] = "1.00:00:00";
         settings["Meta:CampaignSyncInterval"] = "1.00:00:00";
+        settings["Meta:FirstSyncDelay"] = "1.00:00:00";
         return settings;
     }
 

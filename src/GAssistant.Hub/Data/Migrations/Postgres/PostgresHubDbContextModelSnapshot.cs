@@ -464,6 +464,94 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                     b.ToTable("meta_ad_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("GAssistant.Hub.Data.MetaAdDailyInsight", b =>
+                {
+                    b.Property<string>("AdAccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("ad_account_id");
+
+                    b.Property<string>("AdId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("ad_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("AdName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("ad_name");
+
+                    b.Property<string>("AdsetId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("adset_id");
+
+                    b.Property<string>("AdsetName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("adset_name");
+
+                    b.Property<string>("CampaignId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("CampaignName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("campaign_name");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("clicks");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("impressions");
+
+                    b.Property<decimal>("LeadValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("lead_value");
+
+                    b.Property<long>("Leads")
+                        .HasColumnType("bigint")
+                        .HasColumnName("leads");
+
+                    b.Property<long>("Reach")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reach");
+
+                    b.Property<decimal>("Spend")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("spend");
+
+                    b.Property<DateTime>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("AdAccountId", "AdId", "Date")
+                        .HasName("pk_meta_ad_daily_insights");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_meta_ad_daily_insights_date");
+
+                    b.ToTable("meta_ad_daily_insights", (string)null);
+                });
+
             modelBuilder.Entity("GAssistant.Hub.Data.MetaCampaign", b =>
                 {
                     b.Property<string>("Id")

@@ -452,6 +452,92 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                     b.ToTable("meta_ad_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("GAssistant.Hub.Data.MetaAdDailyInsight", b =>
+                {
+                    b.Property<string>("AdAccountId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ad_account_id");
+
+                    b.Property<string>("AdId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ad_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("AdName")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ad_name");
+
+                    b.Property<string>("AdsetId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adset_id");
+
+                    b.Property<string>("AdsetName")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("adset_name");
+
+                    b.Property<string>("CampaignId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("CampaignName")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_name");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clicks");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("impressions");
+
+                    b.Property<double>("LeadValue")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lead_value");
+
+                    b.Property<long>("Leads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leads");
+
+                    b.Property<long>("Reach")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reach");
+
+                    b.Property<double>("Spend")
+                        .HasColumnType("REAL")
+                        .HasColumnName("spend");
+
+                    b.Property<DateTime>("SyncedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("AdAccountId", "AdId", "Date")
+                        .HasName("pk_meta_ad_daily_insights");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_meta_ad_daily_insights_date");
+
+                    b.ToTable("meta_ad_daily_insights", (string)null);
+                });
+
             modelBuilder.Entity("GAssistant.Hub.Data.MetaCampaign", b =>
                 {
                     b.Property<string>("Id")

@@ -1,0 +1,53 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GAssistant.Hub.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class MetaAdDailyInsights : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "meta_ad_daily_insights",
+                columns: table => new
+                {
+                    ad_account_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ad_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ad_name = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    adset_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    adset_name = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    campaign_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    campaign_name = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    spend = table.Column<double>(type: "REAL", nullable: false),
+                    impressions = table.Column<long>(type: "INTEGER", nullable: false),
+                    clicks = table.Column<long>(type: "INTEGER", nullable: false),
+                    reach = table.Column<long>(type: "INTEGER", nullable: false),
+                    leads = table.Column<long>(type: "INTEGER", nullable: false),
+                    lead_value = table.Column<double>(type: "REAL", nullable: false),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    synced_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_meta_ad_daily_insights", x => new { x.ad_account_id, x.ad_id, x.date });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meta_ad_daily_insights_date",
+                table: "meta_ad_daily_insights",
+                column: "date");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "meta_ad_daily_insights");
+        }
+    }
+}
