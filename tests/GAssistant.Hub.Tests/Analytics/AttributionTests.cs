@@ -92,6 +92,57 @@ public abstract class AttributionTests(HubProvider provider) : HubTest(provider)
         Assert.Equal(10.0, video["median_days_to_win"]!.GetValue<double>());
     }
 
+    // Ad-level days added to the data set (what /act_{id}/insights?level=ad&time_increment=1 gives, summed per ad):
+    //  ad1 (c1/as1 Riyadh): 300 (3 leads) on 1 Nov as "Video", 200 (1) on 2 Nov renamed "Video (Ramadan)"; its 31 October is out.
+    //  ad2 (c1/as1): 250 (2). ad4 (c1/as3 Dammam, "Banner"): 150 (0), no Odoo lead. ad3 (c2/as2 Jeddah): 250 (4).
+    //  c1's ads add up to 900 of its campaign-level 1000: the other 100 was a deleted ad, which level=ad leaves out.
+    //  as1: spend 750, Meta leads 6; L1 + L2 → 2 leads, 1 won, 1500 SAR: ROAS 2, CPL 375, cost per won 750.
+    //  as3: spend 150, no lead: ROAS 0, no CPL. as2: as c2 (250, 4, 1 lead won, 400 USD: 1.6, 250, 250).
+    //  L3 (UTM campaign only) stays on a c1 row with no ad set and no spend.
+    //  ad1: 500, 4 Meta leads, L1 → ROAS 3, CPL 500, cost per won 500. ad2: 250, 2, L2 (not won) → ROAS 0, CPL 250, no cost per won.
+    //  1–4 November (c1 only, SAR): the ad set rows add up to 900, the totals keep campaign spend 1000 → ROAS 11500 ÷ 1000 = 11.5.
+    [Fact]
+    public async Task Ad_sets_and_ads_get_spend_roas_and_costs_from_ad_level_insights()
+    {
+        await ArrangeAsync();
+        await Hub.WithDbAsync(db =>
+        {
+            db.MetaAdDailyInsights.AddRange(
+                AdDay("ad1", "Video", "as1", "Riyadh", "c1", 10, 31, 999m, 9), AdDay("ad1", "Video", "as1", "Riyadh", "c1", 11, 1, 300m, 3),
+                AdDay("ad1", "Video (Ramadan)", "as1", "Riyadh", "c1", 11, 2, 200m, 1), AdDay("ad2", "Carousel", "as1", "Riyadh", "c1", 11, 1, 250m, 2),
+                AdDay("ad4", "Banner", "as3", "Dammam", "c1", 11, 2, 150m, 0), AdDay("ad3", "Story", "as2", "Jeddah", "c2", 11, 5, 250m, 4, "act_2", "USD"));
+            return db.SaveChangesAsync();
+        });
+
+        var adsets = (await GetAsync("/api/analytics/attribution?from=2026-11-01&to=2026-11-30&level=adset"))["rows"]!.AsArray();
+        var ads = (await GetAsync("/api/analytics/attribution?from=2026-11-01&to=2026-11-30&level=ad"))["rows"]!.AsArray();
+        var early = await GetAsync("/api/analytics/attribution?from=2026-11-01&to=2026-11-04&level=adset");
+
+        Assert.Equal(4, adsets.Count);
+        string[] money = ["spend", "meta_leads", "leads", "won", "revenue", "roas", "cost_per_lead", "cost_per_won"];
+        Assert.Equal([750m, 6m, 2m, 1m, 1500m, 2m, 375m, 750m], Numbers(Adset(adsets, "as1"), money));
+        Assert.Equal("Riyadh", Text(Adset(adsets, "as1"), "adset_name"));
+        Assert.Equal([150m, 0m, 0m, 0m, 0m, 0m], Numbers(Adset(adsets, "as3"), "spend", "meta_leads", "leads", "won", "revenue", "roas"));
+        Assert.Null(Adset(adsets, "as3")["cost_per_lead"]);
+        Assert.Equal([250m, 4m, 1m, 1m, 400m, 1.6m, 250m, 250m], Numbers(Adset(adsets, "as2"), money));
+        var byName = adsets.Single(r => r!["adset_id"] is null)!;
+        Assert.Equal([1m, 10000m], Numbers(byName, "leads", "revenue"));
+        Assert.Null(byName["spend"]);
+        Assert.Null(byName["roas"]);
+
+        Assert.Equal(5, ads.Count);
+        var video = ads.Single(r => Text(r!, "ad_id") == "ad1")!;
+        Assert.Equal("Video (Ramadan)", Text(video, "ad_name"));
+        Assert.Equal([500m, 4m, 1m, 1m, 1500m, 3m, 500m, 500m], Numbers(video, money));
+        var carousel = ads.Single(r => Text(r!, "ad_id") == "ad2")!;
+        Assert.Equal([250m, 2m, 1m, 0m, 0m, 0m, 250m], Numbers(carousel, "spend", "meta_leads", "leads", "won", "revenue", "roas", "cost_per_lead"));
+        Assert.Null(carousel["cost_per_won"]);
+        Assert.Equal(150m, Numbers(ads.Single(r => Text(r!, "ad_id") == "ad4")!, "spend")[0]);
+
+        Assert.Equal(900m, early["rows"]!.AsArray().Sum(r => r!["spend"]?.GetValue<decimal>() ?? 0));
+        Assert.Equal([1000m, 11500m, 11.5m], Numbers(early["totals"]!, "spend", "revenue", "roas"));
+    }
+
     [Fact]
     public async Task The_campaigns_report_takes_won_revenue_and_roas_from_the_attribution()
     {
@@ -180,6 +231,15 @@ public abstract class AttributionTests(HubProvider provider) : HubTest(provider)
     {
         CampaignId = campaign, AdAccountId = account, Date = new DateOnly(year, month, day), Spend = spend, Leads = leads, Currency = currency,
     };
+
+    private static MetaAdDailyInsight AdDay(string ad, string adName, string adset, string adsetName, string campaign, int month, int day,
+        decimal spend, long leads, string account = "act_1", string currency = "SAR") => new()
+    {
+        AdAccountId = account, AdId = ad, AdName = adName, AdsetId = adset, AdsetName = adsetName, CampaignId = campaign,
+        Date = new DateOnly(2026, month, day), Spend = spend, Leads = leads, Currency = currency,
+    };
+
+    private static JsonNode Adset(JsonArray rows, string adsetId) => rows.Single(r => Text(r!, "adset_id") == adsetId)!;
 
     private static Lead Lead(long id, DateTime created, string type = "lead", bool won = false, DateTime? closed = null, string? campaign = null, bool deleted = false) => new()
     {

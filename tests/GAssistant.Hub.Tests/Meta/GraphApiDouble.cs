@@ -29,7 +29,11 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
     public ConcurrentDictionary<string, List<string>> FormsByPage { get; } = new();
     public ConcurrentDictionary<string, List<string>> LeadsByForm { get; } = new();
 
-    /// <summary>Answers for other paths (<c>act_1/campaigns</c>…): a list of rows, paged like the others.</summary>
+    /// <summary>
+    /// Answers for other paths (<c>act_1/campaigns</c>…): a list of rows, paged like the others. Insights at a level other
+    /// than campaign are kept under the path and level (<c>act_1/insights?level=ad</c>); a level without rows answers an
+    /// empty page, as Meta does for an account with no delivery.
+    /// </summary>
     public ConcurrentDictionary<string, List<JsonObject>> Edges { get; } = new();
 
     /// <summary>Whole answers for a path (an object such as <c>act_1</c> with its currency).</summary>
@@ -139,6 +143,11 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
             var since = SinceFilter(query["filtering"]);
             var rows = ids.Select(i => Leads[i]).Where(l => since is null || Created(l) > since).Select(l => (JsonObject)l.DeepClone()).ToList();
             return Page(path, query, rows, after);
+        }
+
+        if (parts[^1] == "insights" && query["level"] is { } level && level != "campaign")
+        {
+            return Page(path, query, Edges.GetValueOrDefault($"{path}?level={level}") ?? [], after);
         }
 
         if (Edges.TryGetValue(path, out var edge))

@@ -9,8 +9,9 @@ namespace GAssistant.Hub.Tests.Meta;
 
 /// <summary>
 /// <c>POST /api/meta/sync-campaigns</c> and <c>GET /api/meta/campaigns</c> against the Graph API double:
-/// campaigns (https://developers.facebook.com/docs/marketing-api/reference/ad-account/campaigns), daily insights
-/// with string numbers and action arrays (https://developers.facebook.com/docs/marketing-api/insights), async report
+/// campaigns (https://developers.facebook.com/docs/marketing-api/reference/ad-account/campaigns), daily insights at
+/// campaign and ad level with string numbers and action arrays (https://developers.facebook.com/docs/marketing-api/insights,
+/// "level=ad" under "Aggregate results at a defined object level"), async report
 /// runs (https://developers.facebook.com/docs/marketing-api/insights/best-practices#asynchronous), and won deals and
 /// revenue from the Odoo replica.
 /// </summary>
@@ -68,41 +69,95 @@ public abstract class MetaCampaignTests(HubProvider provider) : HubTest(provider
     {
         ArrangeAccount();
         _graph.Edges["act_1001/insights"] = [Row("c1", "Ramadan Offer", "2026-11-01", "100", "1000", "10", [("lead", "1")])];
+        _graph.Edges["act_1001/insights?level=ad"] = [AdRow("a1", "s1", Row("c1", "Ramadan Offer", "2026-11-01", "100", "1000", "10", [("lead", "1")]))];
         await SyncAsync(new { from = "2026-11-01", to = "2026-11-01" });
         _graph.Edges["act_1001/insights"] = [Row("c1", "Ramadan Offer", "2026-11-01", "80", "900", "9", [("lead", "2")])];
+        _graph.Edges["act_1001/insights?level=ad"] = [AdRow("a1", "s1", Row("c1", "Ramadan Offer", "2026-11-01", "80", "900", "9", [("lead", "2")]))];
 
         await SyncAsync(new { from = "2026-11-01", to = "2026-11-01" });
 
         var day = await Hub.WithDbAsync(db => db.MetaDailyInsights.SingleAsync());
         Assert.Equal((80m, 2L, "SAR"), (day.Spend, day.Leads, day.Currency));
+        var adDay = await Hub.WithDbAsync(db => db.MetaAdDailyInsights.SingleAsync());
+        Assert.Equal((80m, 2L, "SAR"), (adDay.Spend, adDay.Leads, adDay.Currency));
+    }
+
+    // c1's two days are 100.50 + 99.50 = 200 at campaign level. At ad level (three rows: two pages of two):
+    // a1 60.25 + 99.50 = 159.75 with 3 leads ("lead", not 3 + 3 with lead_grouped) + 6 = 9; a2 40.25 with 1 lead
+    // (lead_grouped, as there is no "lead"); their ad set s1 200 and 10 leads. No Odoo lead: ROAS 0, no cost per lead.
+    [Fact]
+    public async Task Ad_days_are_read_page_by_page_and_give_ad_sets_and_ads_their_spend()
+    {
+        ArrangeAccount();
+        _graph.Edges["act_1001/insights"] =
+        [
+            Row("c1", "Ramadan Offer", "2026-11-01", "100.50", "10000", "200", [("lead", "4")]),
+            Row("c1", "Ramadan Offer", "2026-11-02", "99.50", "5000", "100", [("lead", "6")]),
+        ];
+        _graph.Edges["act_1001/insights?level=ad"] =
+        [
+            AdRow("a1", "s1", Row("c1", "Ramadan Offer", "2026-11-01", "60.25", "6000", "120", [("lead", "3"), ("onsite_conversion.lead_grouped", "3")])),
+            AdRow("a2", "s1", Row("c1", "Ramadan Offer", "2026-11-01", "40.25", "4000", "80", [("onsite_conversion.lead_grouped", "1"), ("link_click", "80")])),
+            AdRow("a1", "s1", Row("c1", "Ramadan Offer", "2026-11-02", "99.50", "5000", "100", [("lead", "6")])),
+        ];
+
+        var job = await SyncAsync(new { from = "2026-11-01", to = "2026-11-02" });
+
+        Assert.Equal("succeeded", job["status"]!.GetValue<string>());
+        Assert.Contains("3 ad days", job["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var first = await Hub.WithDbAsync(db => db.MetaAdDailyInsights.SingleAsync(i => i.AdId == "a1" && i.Date == new DateOnly(2026, 11, 1)));
+        Assert.Equal(("Ad a1", "s1", "Ad set s1", "c1", "Ramadan Offer", "act_1001", "SAR"),
+            (first.AdName, first.AdsetId, first.AdsetName, first.CampaignId, first.CampaignName, first.AdAccountId, first.Currency));
+        Assert.Equal((60.25m, 6000L, 120L, 3L), (first.Spend, first.Impressions, first.Clicks, first.Leads));
+        Assert.Equal(3, _graph.Requests.Count(r => r == "GET v23.0/act_1001/insights")); // one page at campaign level, two at ad level
+        var client = Hub.CreateApiClient();
+        var adset = JsonNode.Parse(await client.GetStringAsync("/api/analytics/attribution?from=2026-11-01&to=2026-11-02&level=adset"))!["rows"]!.AsArray().Single()!;
+        Assert.Equal(("s1", "Ad set s1", 200m, 10L, 0m), (adset["adset_id"]!.GetValue<string>(), adset["adset_name"]!.GetValue<string>(),
+            adset["spend"]!.GetValue<decimal>(), adset["meta_leads"]!.GetValue<long>(), adset["roas"]!.GetValue<decimal>()));
+        Assert.Null(adset["cost_per_lead"]);
+        var ads = JsonNode.Parse(await client.GetStringAsync("/api/analytics/attribution?from=2026-11-01&to=2026-11-02&level=ad"))!["rows"]!.AsArray();
+        Assert.Equal([("a1", 159.75m, 9L), ("a2", 40.25m, 1L)],
+            ads.Select(a => (a!["ad_id"]!.GetValue<string>(), a["spend"]!.GetValue<decimal>(), a["meta_leads"]!.GetValue<long>())).OrderBy(a => a.Item1));
     }
 
     [Fact]
     public async Task A_long_range_is_read_through_an_async_report_run()
     {
         ArrangeAccount();
+        var runs = new Dictionary<string, string> { ["campaign"] = "6023920149050", ["ad"] = "6023920149051" };
         _graph.Posts["act_1001/insights"] = form =>
         {
-            Assert.Equal("campaign", form["level"]);
             Assert.Equal("1", form["time_increment"]);
-            return new JsonObject { ["report_run_id"] = "6023920149050" };
+            Assert.Contains("spend", form["fields"], StringComparison.Ordinal);
+            return new JsonObject { ["report_run_id"] = runs[form["level"]] };
         };
         var polls = 0;
-        _graph.Computed["6023920149050"] = () => ++polls < 3
-            ? new JsonObject { ["id"] = "6023920149050", ["async_status"] = "Job Running", ["async_percent_completion"] = polls * 40 }
-            : new JsonObject { ["id"] = "6023920149050", ["async_status"] = "Job Completed", ["async_percent_completion"] = 100 };
+        foreach (var run in runs.Values)
+        {
+            _graph.Computed[run] = () => ++polls % 3 != 0
+                ? new JsonObject { ["id"] = run, ["async_status"] = "Job Running", ["async_percent_completion"] = polls % 3 * 40 }
+                : new JsonObject { ["id"] = run, ["async_status"] = "Job Completed", ["async_percent_completion"] = 100 };
+        }
+
         _graph.Edges["6023920149050/insights"] =
         [
             Row("c1", "Ramadan Offer", "2026-08-01", "10", "100", "1", []),
             Row("c1", "Ramadan Offer", "2026-09-01", "20", "100", "1", []),
             Row("c1", "Ramadan Offer", "2026-10-01", "30", "100", "1", [("lead", "3")]),
         ];
+        _graph.Edges["6023920149051/insights"] =
+        [
+            AdRow("a1", "s1", Row("c1", "Ramadan Offer", "2026-08-01", "10", "100", "1", [])),
+            AdRow("a1", "s1", Row("c1", "Ramadan Offer", "2026-09-01", "20", "100", "1", [])),
+            AdRow("a2", "s1", Row("c1", "Ramadan Offer", "2026-10-01", "25", "100", "1", [("lead", "3")])),
+        ];
 
         var job = await SyncAsync(new { from = "2026-08-01", to = "2026-10-31" });
 
         Assert.Equal("succeeded", job["status"]!.GetValue<string>());
-        Assert.Equal(3, polls);
+        Assert.Equal(6, polls);
         Assert.Equal(60m, await Hub.WithDbAsync(db => db.MetaDailyInsights.SumAsync(i => i.Spend)));
+        Assert.Equal(55m, await Hub.WithDbAsync(db => db.MetaAdDailyInsights.SumAsync(i => i.Spend)));
         Assert.DoesNotContain("GET v23.0/act_1001/insights", _graph.Requests);
     }
 
@@ -154,6 +209,16 @@ public abstract class MetaCampaignTests(HubProvider provider) : HubTest(provider
         ["reach"] = impressions, ["date_start"] = date, ["date_stop"] = date,
         ["actions"] = new JsonArray(actions.Select(a => (JsonNode)new JsonObject { ["action_type"] = a.Type, ["value"] = a.Value }).ToArray()),
     };
+
+    /// <summary>An insights row at <c>level=ad</c>: the campaign row's fields plus the ad and ad set ids and names asked for.</summary>
+    internal static JsonObject AdRow(string adId, string adsetId, JsonObject row)
+    {
+        row["ad_id"] = adId;
+        row["ad_name"] = "Ad " + adId;
+        row["adset_id"] = adsetId;
+        row["adset_name"] = "Ad set " + adsetId;
+        return row;
+    }
 
     private async Task<JsonNode> SyncAsync(object body)
     {

@@ -27,6 +27,31 @@ public sealed class MetaParsingTests
         Assert.Equal(new MetaInsightRow("23843xxxxxx", "Lead gen – Riyadh", new DateOnly(2026, 11, 1), 1234.56m, 98765, 1200, 45000, 37, 370.5m), row);
     }
 
+    /// <summary>
+    /// A row of <c>/act_{id}/insights?level=ad&amp;time_increment=1</c> (https://developers.facebook.com/docs/marketing-api/insights,
+    /// "Aggregate results at a defined object level"): the ids asked for in <c>fields</c> as strings, numbers as strings.
+    /// </summary>
+    [Fact]
+    public void An_ad_insights_row_reads_its_ad_set_and_campaign_and_counts_leads_once()
+    {
+        using var row = JsonDocument.Parse("""
+            {"ad_id": "6142546123068", "ad_name": "Video – Riyadh", "adset_id": "6142546117001", "adset_name": "Riyadh 25-45",
+             "campaign_id": "23843xxxxxx", "campaign_name": "Lead gen – Riyadh", "spend": "61.7", "impressions": "9708", "clicks": "131",
+             "reach": "8120",
+             "actions": [{"action_type": "onsite_conversion.lead_grouped", "value": "4"}, {"action_type": "lead", "value": "4"},
+                         {"action_type": "link_click", "value": "120"}],
+             "action_values": [{"action_type": "lead", "value": "40"}],
+             "date_start": "2026-11-03", "date_stop": "2026-11-03"}
+            """);
+
+        var ad = MetaAdInsightRow.Parse(row.RootElement);
+
+        Assert.Equal(new MetaAdInsightRow("6142546123068", "Video – Riyadh", "6142546117001", "Riyadh 25-45",
+            new MetaInsightRow("23843xxxxxx", "Lead gen – Riyadh", new DateOnly(2026, 11, 3), 61.7m, 9708, 131, 8120, 4, 40m)), ad);
+        using var campaignRow = JsonDocument.Parse("""{"campaign_id": "1", "date_start": "2026-11-03"}""");
+        Assert.Throws<JsonException>(() => MetaAdInsightRow.Parse(campaignRow.RootElement));
+    }
+
     [Fact]
     public void Leads_fall_back_to_lead_grouped_only_when_there_is_no_lead_action()
     {
