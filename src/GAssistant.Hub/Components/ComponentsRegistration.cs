@@ -1,6 +1,8 @@
 using System.Globalization;
 using GAssistant.Hub.Localization;
+using GAssistant.Hub.Components.Shared;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
 
 namespace GAssistant.Hub.Components;
 
@@ -9,6 +11,10 @@ public static class ComponentsRegistration
     public static WebApplicationBuilder AddHubComponents(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddSingleton<HubReads>();
+        builder.Services.AddSingleton<DataChangeFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DataChangeFeed>());
         builder.Services.AddLocalization();
         builder.Services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var defaultLanguage = builder.Configuration[$"{HubOptions.Section}:DefaultLanguage"] is "en" ? "en" : "ar";

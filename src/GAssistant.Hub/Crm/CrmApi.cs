@@ -15,6 +15,7 @@ public static class CrmApi
         crm.MapGet("/summary", GetSummaryAsync)
             .WithName("GetCrmSummary")
             .WithSummary("Lead figures for a date range: totals, expected and weighted revenue, won, conversion, by stage and source.");
+        crm.MapLeadCsv();
         return app;
     }
 

@@ -1,5 +1,4 @@
 using GAssistant.Hub.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Crm;
 
@@ -23,46 +22,32 @@ public sealed record CrmSummary(
     public const string NoSource = "(none)";
     public const string NoStage = "(none)";
 
-    /// <summary>Computed in the database with grouped aggregates; only the groups come back.</summary>
-    public static async Task<CrmSummary> ComputeAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken)
+    /// <summary>Computed in the database as grouped slices (<see cref="LeadSlices"/>); only the groups come back.</summary>
+    public static async Task<CrmSummary> ComputeAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken) =>
+        From(await LeadSlices.LoadAsync(db, filter, cancellationToken));
+
+    public static CrmSummary From(IReadOnlyList<LeadSlice> slices)
     {
-        var leads = db.Leads.AsNoTracking().Filtered(filter);
-
-        var byStage = await leads
-            .GroupBy(l => l.StageName)
-            .Select(g => new
-            {
-                Stage = g.Key,
-                Leads = g.Count(),
-                Won = g.Count(l => l.IsWon),
-                Revenue = g.Sum(l => l.ExpectedRevenue),
-                Weighted = g.Sum(l => l.ExpectedRevenue * (decimal)l.Probability),
-                Probability = g.Sum(l => l.Probability),
-            })
-            .ToListAsync(cancellationToken);
-
-        var bySource = await leads
-            .GroupBy(l => l.Source)
-            .Select(g => new SourceFigure(g.Key ?? NoSource, g.Count(), g.Count(l => l.IsWon), g.Sum(l => l.ExpectedRevenue)))
-            .ToListAsync(cancellationToken);
-
-        var campaigns = await leads.Where(l => l.Campaign != null && l.Active && !l.IsWon && !l.IsLost)
-            .Select(l => l.Campaign).Distinct().CountAsync(cancellationToken);
-        var currency = await leads.Where(l => l.Currency != null)
-            .GroupBy(l => l.Currency).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(cancellationToken);
-
-        var total = byStage.Sum(s => s.Leads);
-        var won = byStage.Sum(s => s.Won);
+        var total = slices.Sum(s => s.Leads);
+        var won = slices.Where(s => s.Won).Sum(s => s.Leads);
+        var byStage = slices.GroupBy(s => s.Stage ?? NoStage)
+            .Select(g => new StageFigure(g.Key, g.Sum(s => s.Leads), g.Sum(s => s.Revenue)))
+            .OrderByDescending(s => s.Leads).ThenBy(s => s.Stage, StringComparer.Ordinal).ToList();
+        var bySource = slices.GroupBy(s => s.Source ?? NoSource)
+            .Select(g => new SourceFigure(g.Key, g.Sum(s => s.Leads), g.Where(s => s.Won).Sum(s => s.Leads), g.Sum(s => s.Revenue)))
+            .OrderByDescending(s => s.Leads).ThenBy(s => s.Source, StringComparer.Ordinal).ToList();
+        var currency = slices.Where(s => s.Currency is not null).GroupBy(s => s.Currency)
+            .OrderByDescending(g => g.Sum(s => s.Leads)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
         return new CrmSummary(
             total,
-            byStage.Sum(s => s.Revenue),
-            Math.Round(byStage.Sum(s => s.Weighted) / 100m, 2),
-            total == 0 ? 0 : Math.Round(byStage.Sum(s => s.Probability) / total, 2),
-            campaigns,
+            slices.Sum(s => s.Revenue),
+            Math.Round(slices.Sum(s => s.RevenueTimesProbability) / 100m, 2),
+            total == 0 ? 0 : Math.Round(slices.Sum(s => s.ProbabilitySum) / total, 2),
+            slices.Where(s => s.Open && s.Campaign is not null).Select(s => s.Campaign).Distinct().Count(),
             won,
             total == 0 ? 0 : Math.Round(100.0 * won / total, 2),
             currency,
-            byStage.OrderByDescending(s => s.Leads).Select(s => new StageFigure(s.Stage ?? NoStage, s.Leads, s.Revenue)).ToList(),
-            bySource.OrderByDescending(s => s.Leads).ToList());
+            byStage,
+            bySource);
     }
 }

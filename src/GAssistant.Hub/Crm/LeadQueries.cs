@@ -57,4 +57,18 @@ public static class LeadQueries
         filter.SortByScore
             ? leads.OrderBy(l => l.Score == null).ThenByDescending(l => l.Score).ThenByDescending(l => l.OdooId)
             : leads.OrderByDescending(l => l.CreateDate).ThenByDescending(l => l.OdooId);
+
+    /// <summary>Orders the list by a column the leads table offers; unknown columns fall back to newest first. Ties break by id.</summary>
+    public static IQueryable<Lead> Sorted(this IQueryable<Lead> leads, string? column, bool descending) => column switch
+    {
+        "name" => descending ? leads.OrderByDescending(l => l.Name).ThenByDescending(l => l.OdooId) : leads.OrderBy(l => l.Name).ThenBy(l => l.OdooId),
+        "stage" => descending ? leads.OrderByDescending(l => l.StageName).ThenByDescending(l => l.OdooId) : leads.OrderBy(l => l.StageName).ThenBy(l => l.OdooId),
+        "source" => descending ? leads.OrderByDescending(l => l.Source).ThenByDescending(l => l.OdooId) : leads.OrderBy(l => l.Source).ThenBy(l => l.OdooId),
+        "campaign" => descending ? leads.OrderByDescending(l => l.Campaign).ThenByDescending(l => l.OdooId) : leads.OrderBy(l => l.Campaign).ThenBy(l => l.OdooId),
+        "expected_revenue" => descending ? leads.OrderByDescending(l => l.ExpectedRevenue).ThenByDescending(l => l.OdooId) : leads.OrderBy(l => l.ExpectedRevenue).ThenBy(l => l.OdooId),
+        "probability" => descending ? leads.OrderByDescending(l => l.Probability).ThenByDescending(l => l.OdooId) : leads.OrderBy(l => l.Probability).ThenBy(l => l.OdooId),
+        "score" => descending ? leads.OrderBy(l => l.Score == null).ThenByDescending(l => l.Score).ThenByDescending(l => l.OdooId) : leads.OrderBy(l => l.Score == null).ThenBy(l => l.Score).ThenBy(l => l.OdooId),
+        "create_date" when !descending => leads.OrderBy(l => l.CreateDate).ThenBy(l => l.OdooId),
+        _ => leads.OrderByDescending(l => l.CreateDate).ThenByDescending(l => l.OdooId),
+    };
 }
