@@ -10,6 +10,10 @@ public static class ComponentsRegistration
 {
     public static WebApplicationBuilder AddHubComponents(this WebApplicationBuilder builder)
     {
+        // Package assets (MudBlazor, blazor.web.js) come from the build's static web assets manifest when the hub runs
+        // from build output in any environment (tests, `dotnet bin/.../GAssistant.Hub.dll`); a published hub has no such
+        // manifest and serves them from wwwroot, where this is a no-op.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<HubReads>();

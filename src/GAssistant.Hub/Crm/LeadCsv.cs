@@ -19,7 +19,7 @@ public static class LeadCsv
     public static RouteGroupBuilder MapLeadCsv(this RouteGroupBuilder crm)
     {
         crm.MapGet("/leads.csv", ExportAsync).WithName("ExportLeadsCsv")
-            .WithSummary("The leads matching the filters (stage, source, campaign, from, to, q; sort, desc) as CSV.");
+            .WithSummary("The leads matching the filters (stage, source, campaign, from, to, q; order = a column, desc) as CSV.");
         return crm;
     }
 
@@ -32,7 +32,7 @@ public static class LeadCsv
             return ApiProblems.Validation(errors);
         }
 
-        var leads = db.Leads.AsNoTracking().Filtered(filter).Sorted(request.Query["sort"], request.Query["desc"] == "true");
+        var leads = db.Leads.AsNoTracking().Filtered(filter).Sorted(request.Query["order"], request.Query["desc"] == "true");
         var csv = new StringBuilder();
         csv.AppendJoin(',', Columns).Append("\r\n");
         await foreach (var l in leads.AsAsyncEnumerable().WithCancellation(cancellationToken))

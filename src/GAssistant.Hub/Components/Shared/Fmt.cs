@@ -22,7 +22,7 @@ public static class Fmt
 
     /// <summary>A percentage given as 0–100 (the API's unit), one decimal.</summary>
     public static string Percent(double value, CultureInfo? culture = null) =>
-        Digits(value.ToString("N1", C(culture)), C(culture)) + "%";
+        Digits(value.ToString("N1", C(culture)), C(culture)) + C(culture).NumberFormat.PercentSymbol;
 
     public static string Percent(decimal? value, CultureInfo? culture = null) => value is { } v ? Percent((double)v, culture) : "—";
 

@@ -1,0 +1,44 @@
+using GAssistant.Hub.Meta;
+using Microsoft.Extensions.Options;
+
+namespace GAssistant.Hub.Components.Pages.Settings;
+
+public sealed record ConnectionTestResult(bool Ok, string Status, string Message);
+
+/// <summary>
+/// Settings' "Test connection" for Meta: reads <c>/me</c> with the configured token (the cheapest call that proves the
+/// token works; https://developers.facebook.com/docs/graph-api/overview#me) and says what to fix when it does not.
+/// </summary>
+public static class MetaConnectionTest
+{
+    public static async Task<ConnectionTestResult> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptionsMonitor<MetaOptions>>().CurrentValue;
+        if (!options.IsConfigured)
+        {
+            return new(false, "not_configured", "Meta is not configured: set Meta:AccessToken (a long-lived Page or system-user token) and Meta:AppSecret, then Meta:AdAccountIds:0 and Meta:PageIds:0.");
+        }
+
+        try
+        {
+            var me = await services.GetRequiredService<GraphClient>().GetAsync("me", new Dictionary<string, string> { ["fields"] = "id,name" }, cancellationToken);
+            var name = me.TryGetProperty("name", out var n) ? n.GetString() : null;
+            return new(true, "ok", $"Connected to Meta as {name ?? "(no name)"}; {options.AdAccountIds.Count} ad accounts and {options.PageIds.Count} pages configured.");
+        }
+        catch (GraphApiException e)
+        {
+            var fix = e.Kind switch
+            {
+                GraphErrorKind.NeedsReconnecting => "The token expired or lost a permission: generate a new long-lived token with ads_read, leads_retrieval and pages_manage_metadata and set Meta:AccessToken.",
+                GraphErrorKind.RateLimited => "Meta is throttling this app; wait a few minutes and test again.",
+                GraphErrorKind.Transient => "Meta could not be reached or answered with a temporary error; check the hub's internet access and try again.",
+                _ => "Check Meta:GraphUrl and Meta:ApiVersion.",
+            };
+            return new(false, "down", $"Meta answered: {e.Message} {fix}");
+        }
+        catch (MetaNeedsReconnectingException e)
+        {
+            return new(false, "needs_reconnecting", e.Message);
+        }
+    }
+}

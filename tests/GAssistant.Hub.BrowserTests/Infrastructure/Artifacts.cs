@@ -1,0 +1,43 @@
+namespace GAssistant.Hub.BrowserTests.Infrastructure;
+
+/// <summary>Where screenshots go: artifacts/screenshots under the repository root (test.sh keeps artifacts/).</summary>
+public static class Artifacts
+{
+    public static string Screenshots
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GAssistant.slnx")))
+            {
+                dir = dir.Parent;
+            }
+
+            var path = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
+            Directory.CreateDirectory(path);
+            return path;
+        }
+    }
+
+    /// <summary>The whole page, and what the first screen shows (name-screen.png).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + "-screen.png") });
+    }
+
+    /// <summary>Runs a wait; if it fails, keeps a screenshot and the page's HTML as artifacts to show why.</summary>
+    public static async Task OrExplainAsync(IPage page, string name, Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+        }
+        catch (Exception)
+        {
+            await ScreenshotAsync(page, "failed-" + name);
+            await File.WriteAllTextAsync(Path.Combine(Screenshots, "failed-" + name + ".html"), await page.ContentAsync());
+            throw;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GAssistant.Hub.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The hub on real Kestrel (127.0.0.1, a free port) with its own SQLite database and the <see cref="Seed"/> data,
+/// and one headless Chromium shared by the tests of a collection. Playwright cannot download browsers here, so it
+/// drives Debian's Chromium (test.sh installs it with apt).
+/// </summary>
+public sealed class BrowserHub : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public HubFactory Hub { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public Uri Address { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        Hub = await HubFactory.CreateAsync(HubProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Hub:DefaultLanguage"] = "en",
+            ["Odoo:SyncInterval"] = "00:00:00",
+        });
+        Hub.UseKestrel();
+        Hub.StartServer();
+        var addresses = Hub.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Address = new Uri(addresses.First());
+        await Hub.WithDbAsync(Seed.AddAsync);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A client on the real server carrying the API key (for comparing pages with the API).</summary>
+    public HttpClient ApiClient()
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestSecrets.ApiKey);
+        return client;
+    }
+
+    /// <summary>A signed-in browser tab in <paramref name="language"/> at the given width (desktop by default).</summary>
+    public async Task<IPage> SignedInPageAsync(string language = "en", int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = language,
+            AcceptDownloads = true,
+        });
+        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie
+        {
+            Name = ".AspNetCore.Culture", Value = $"c={language}|uic={language}", Domain = Address.Host, Path = "/",
+        }]);
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        page.Dialog += (_, dialog) => DialogsOpened++;
+        await new LoginPage(page).SignInAsync(TestSecrets.AdminEmail, TestSecrets.AdminPassword);
+        return page;
+    }
+
+    /// <summary>How many JavaScript dialogs (alert, confirm) any page opened; escaping failures would show here.</summary>
+    public int DialogsOpened { get; private set; }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        // The hub's warnings and errors of this run, next to the screenshots, for whoever reads a failure.
+        var problems = Hub.Logs.GetSnapshot().Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
+            .Select(r => $"{r.Timestamp:HH:mm:ss.fff} {r.Level} {r.Category}: {r.Message}{Environment.NewLine}{r.Exception}");
+        await File.WriteAllLinesAsync(Path.Combine(Artifacts.Screenshots, "..", "browser-hub.log"), problems);
+        await Hub.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserHub>
+{
+    public const string Name = "browser";
+}

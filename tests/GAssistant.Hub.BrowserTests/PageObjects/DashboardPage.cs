@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace GAssistant.Hub.BrowserTests.PageObjects;
+
+/// <summary>What /crm and /campaigns share: cards with a figure each, the insights, the interactive circuit.</summary>
+public abstract class DashboardPage(IPage page)
+{
+    public IPage Page => page;
+
+    /// <summary>Opens the page and waits until the interactive circuit is up (the cards are drawn by it).</summary>
+    public async Task OpenAsync(string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForSelectorAsync("[data-testid=insights]");
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await WaitForCircuitAsync();
+    }
+
+    /// <summary>Blazor Server marks nothing when connected; a rendered MudSelect that reacts to clicks is the sign used.</summary>
+    public Task WaitForCircuitAsync() => page.WaitForFunctionAsync("() => document.querySelector('.mud-select') !== null && window.Blazor && window.Blazor._internal !== undefined");
+
+    public async Task<decimal> CardValueAsync(string testId) =>
+        decimal.Parse((await page.GetAttributeAsync($"[data-testid={testId}]", "data-value"))!, CultureInfo.InvariantCulture);
+
+    public Task<string> CardTextAsync(string testId) => page.InnerTextAsync($"[data-testid={testId}] .stat-value");
+
+    public async Task<IReadOnlyList<string>> InsightCodesAsync() =>
+        await page.Locator("[data-testid=insight]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code)");
+
+    /// <summary>Picks an item of a MudSelect (data-testid sits on its combobox) by its visible text.</summary>
+    public async Task SelectAsync(string testId, string itemText)
+    {
+        await page.ClickAsync($"[data-testid={testId}]");
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(itemText, new() { Exact = true }).ClickAsync();
+    }
+
+    public Task<string?> DirAsync() => page.GetAttributeAsync("html", "dir");
+
+    /// <summary>True when the page is wider than the viewport (a horizontal scroll bar).</summary>
+    public Task<bool> ScrollsSidewaysAsync() => page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+}
