@@ -1,0 +1,78 @@
+using System.Globalization;
+using GAssistant.Hub.Components.Shared;
+using GAssistant.Hub.Crm;
+
+namespace GAssistant.Hub.Tests.Components;
+
+public sealed class FormattingTests
+{
+    private static readonly CultureInfo Arabic = new("ar");
+    private static readonly CultureInfo English = new("en");
+
+    [Fact]
+    public void Arabic_numbers_use_arabic_digits_and_separators()
+    {
+        Assert.Equal("١٬٢٣٤٬٥٦٧٫٨٩ SAR", Fmt.Money(1234567.891m, "SAR", Arabic));
+        Assert.Equal("1,234,567.89 SAR", Fmt.Money(1234567.891m, "SAR", English));
+        Assert.Equal("٣٤", Fmt.Number(34, Arabic));
+        Assert.StartsWith("١١٫٨", Fmt.Percent(11.8, Arabic), StringComparison.Ordinal);
+        Assert.Equal("24/11/2026", Fmt.Date(new DateOnly(2026, 11, 24), new CultureInfo("en-GB")));
+        Assert.Contains("٢٤", Fmt.Date(new DateOnly(2026, 11, 24), Arabic), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DatePreset.Today, "2026-11-24", "2026-11-24")]
+    [InlineData(DatePreset.Last7Days, "2026-11-18", "2026-11-24")]
+    [InlineData(DatePreset.Last30Days, "2026-10-26", "2026-11-24")]
+    [InlineData(DatePreset.Last90Days, "2026-08-27", "2026-11-24")]
+    [InlineData(DatePreset.MonthToDate, "2026-11-01", "2026-11-24")]
+    public void Presets_are_whole_days_ending_today(DatePreset preset, string from, string to)
+    {
+        var range = DatePresets.Range(preset, new DateOnly(2026, 11, 24));
+        Assert.Equal($"from={from}&to={to}", range.Query);
+    }
+
+    [Fact]
+    public void The_previous_period_has_the_same_length_and_ends_the_day_before()
+    {
+        var range = DatePresets.Range(DatePreset.Last7Days, new DateOnly(2026, 11, 24));
+        Assert.Equal(new DayRange(new DateOnly(2026, 11, 11), new DateOnly(2026, 11, 17)), range.Previous);
+        Assert.Null(DatePresets.Range(DatePreset.AllTime, new DateOnly(2026, 11, 24)).Previous);
+    }
+
+    [Theory]
+    [InlineData("Ahmed", "Ahmed")]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+966 55 123", "'+966 55 123")]
+    [InlineData("-12.5", "-12.5")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    public void Csv_cells_are_quoted_and_formulas_defused(string value, string cell) =>
+        Assert.Equal(cell, LeadCsv.Cell(value));
+
+    [Fact]
+    public void Summary_figures_are_derived_from_slices_with_worked_numbers()
+    {
+        var day = new DateOnly(2026, 11, 1);
+        LeadSlice[] slices =
+        [
+            new(day, "Won", "Facebook", "Ramadan", "SAR", Won: true, Open: false, Leads: 2, Revenue: 20000m, RevenueTimesProbability: 2000000m, ProbabilitySum: 200),
+            new(day, "New", "Facebook", "Ramadan", "SAR", Won: false, Open: true, Leads: 3, Revenue: 15000m, RevenueTimesProbability: 300000m, ProbabilitySum: 60),
+            new(day.AddDays(1), "New", "Website", null, "USD", Won: false, Open: true, Leads: 1, Revenue: 1000m, RevenueTimesProbability: 10000m, ProbabilitySum: 10),
+        ];
+
+        var figures = CrmFigures.From(slices);
+        var s = figures.Summary;
+        Assert.Equal(6, s.TotalLeads);
+        Assert.Equal(36000m, s.ExpectedRevenue);
+        Assert.Equal(23100m, s.WeightedRevenue);       // (2,000,000 + 300,000 + 10,000) / 100
+        Assert.Equal(45.0, s.AvgProbability);          // 270 / 6
+        Assert.Equal(1, s.ActiveCampaigns);            // Ramadan has open leads
+        Assert.Equal(2, s.Won);
+        Assert.Equal(33.33, s.ConversionRate);         // 2 / 6
+        Assert.Equal("SAR", s.Currency);               // 5 leads against 1
+        Assert.Equal([new StageFigure("New", 4, 16000m), new StageFigure("Won", 2, 20000m)], s.ByStage);
+        Assert.Equal([new CampaignFigure("Ramadan", 5, 2, 35000m), new CampaignFigure("(none)", 1, 0, 1000m)], figures.ByCampaign);
+        Assert.Equal([new DayFigure(day, 5, 2), new DayFigure(day.AddDays(1), 1, 0)], figures.OverTime);
+    }
+}
