@@ -17,6 +17,24 @@ public sealed class LayoutTests(BrowserHub hub)
     }
 
     [Fact]
+    public async Task The_language_switch_turns_the_page_arabic_and_right_to_left_and_back()
+    {
+        var page = await hub.SignedInPageAsync("en");
+        await page.GotoAsync("/campaigns");
+        await page.WaitForSelectorAsync("#page-title");
+        await page.ClickAsync("[data-testid=language-switch]");
+        await page.WaitForFunctionAsync("() => document.documentElement.dir === 'rtl'");
+        Assert.Equal("ar", await page.GetAttributeAsync("html", "lang"));
+        Assert.EndsWith("/campaigns", page.Url, StringComparison.Ordinal);
+        Assert.Equal("متابعة الحملات", await page.InnerTextAsync("#page-title"));
+
+        await page.ClickAsync("[data-testid=language-switch]");
+        await page.WaitForFunctionAsync("() => document.documentElement.dir === 'ltr'");
+        Assert.Equal("Campaign tracker", await page.InnerTextAsync("#page-title"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Every_page_fits_a_phone_and_is_photographed_in_both_languages()
     {
         foreach (var language in new[] { "en", "ar" })

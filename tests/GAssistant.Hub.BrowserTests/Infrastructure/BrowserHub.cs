@@ -9,7 +9,7 @@ namespace GAssistant.Hub.BrowserTests.Infrastructure;
 /// and one headless Chromium shared by the tests of a collection. Playwright cannot download browsers here, so it
 /// drives Debian's Chromium (test.sh installs it with apt).
 /// </summary>
-public sealed class BrowserHub : IAsyncLifetime
+public class BrowserHub : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -20,6 +20,9 @@ public sealed class BrowserHub : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
 
     public Uri Address { get; private set; } = default!;
+
+    /// <summary>False for a fresh hub with nothing connected.</summary>
+    protected virtual bool Seeded => true;
 
     public async Task InitializeAsync()
     {
@@ -33,7 +36,10 @@ public sealed class BrowserHub : IAsyncLifetime
         Hub.StartServer();
         var addresses = Hub.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         Address = new Uri(addresses.First());
-        await Hub.WithDbAsync(Seed.AddAsync);
+        if (Seeded)
+        {
+            await Hub.WithDbAsync(Seed.AddAsync);
+        }
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -87,7 +93,7 @@ public sealed class BrowserHub : IAsyncLifetime
         // The hub's warnings and errors of this run, next to the screenshots, for whoever reads a failure.
         var problems = Hub.Logs.GetSnapshot().Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
             .Select(r => $"{r.Timestamp:HH:mm:ss.fff} {r.Level} {r.Category}: {r.Message}{Environment.NewLine}{r.Exception}");
-        await File.WriteAllLinesAsync(Path.Combine(Artifacts.Screenshots, "..", "browser-hub.log"), problems);
+        await File.WriteAllLinesAsync(Path.Combine(Artifacts.Screenshots, "..", $"{GetType().Name}.log"), problems);
         await Hub.DisposeAsync();
     }
 }
@@ -96,4 +102,16 @@ public sealed class BrowserHub : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserHub>
 {
     public const string Name = "browser";
+}
+
+/// <summary>A hub just installed: no data, Odoo and Meta not configured.</summary>
+public sealed class EmptyBrowserHub : BrowserHub
+{
+    protected override bool Seeded => false;
+}
+
+[CollectionDefinition(Name)]
+public sealed class EmptyBrowserCollection : ICollectionFixture<EmptyBrowserHub>
+{
+    public const string Name = "empty browser";
 }
