@@ -140,12 +140,12 @@ public sealed partial class OdooClient(HttpClient http, IOptionsMonitor<OdooOpti
     /// <summary>Creates one record and answers its id. Sent once, never retried.</summary>
     public async Task<long> CreateAsync(string model, JsonObject values, CancellationToken cancellationToken)
     {
-        var result = await ExecuteAsync(new OdooCall(model, "create") { Positional = [new("vals_list", new JsonArray(values))] }, cancellationToken);
+        var result = await ExecuteAsync(new OdooCall(model, "create") { Positional = [new("vals_list", new JsonArray(values.DeepClone()))] }, cancellationToken);
         return result.ValueKind == JsonValueKind.Array ? result[0].GetInt64() : result.GetInt64();
     }
 
     public async Task WriteAsync(string model, long id, JsonObject values, CancellationToken cancellationToken) =>
-        await ExecuteAsync(new OdooCall(model, "write") { Ids = [id], Positional = [new("vals", values)] }, cancellationToken);
+        await ExecuteAsync(new OdooCall(model, "write") { Ids = [id], Positional = [new("vals", values.DeepClone())] }, cancellationToken);
 
     private async Task<OdooServerVersion> KnownVersionAsync(CancellationToken cancellationToken) =>
         session.Version(Server) ?? await VersionAsync(cancellationToken);

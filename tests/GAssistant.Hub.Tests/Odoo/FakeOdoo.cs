@@ -29,8 +29,11 @@ public sealed class FakeOdoo
     /// <summary>What Odoo was asked: "model.method" per call.</summary>
     public ConcurrentQueue<string> Calls { get; } = new();
 
-    /// <summary>The Odoo server clock, for <c>create_date</c>/<c>write_date</c>.</summary>
-    public DateTime Now { get; set; } = new(2026, 11, 24, 21, 0, 0, DateTimeKind.Utc);
+    /// <summary>
+    /// The Odoo server clock, for <c>create_date</c>/<c>write_date</c>: the real time to the second
+    /// (as Odoo answers it), so the hub's "created in the last minutes" look-ups hold on any day.
+    /// </summary>
+    public DateTime Now { get; set; } = DateTime.UnixEpoch.AddSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
     /// <summary>When set, a call for which it answers true fails with a server error (before any effect; see <see cref="LoseCreateAnswersOf"/> for a lost answer).</summary>
     public Func<string, int, bool>? Fail { get; set; }
