@@ -27,6 +27,11 @@ public sealed class EmptyHubTests(EmptyBrowserHub hub)
         await page.ClickAsync("[data-testid=test-odoo]");
         Assert.Equal("not_configured", await page.GetAttributeAsync("[data-testid=connection-odoo] [data-testid=test-result]", "data-status"));
         Assert.Contains("Odoo:Url", await page.InnerTextAsync("[data-testid=connection-odoo] [data-testid=test-result]"), StringComparison.Ordinal);
+        Assert.Equal("not_configured", await page.GetAttributeAsync("[data-testid=reports-panel]", "data-state"));
+        Assert.Contains("Reports:Smtp:Host", await page.InnerTextAsync("[data-testid=reports-panel]"), StringComparison.Ordinal);
+        Assert.True(await page.IsDisabledAsync("[data-testid=send-report]"));
+        Assert.Equal("not_configured", await page.GetAttributeAsync("[data-testid=bigquery-panel]", "data-state"));
+        Assert.True(await page.IsDisabledAsync("[data-testid=bigquery-export]"));
         await Artifacts.ScreenshotAsync(page, "settings-en-desktop-empty-hub");
         await page.Context.CloseAsync();
     }
