@@ -11,7 +11,13 @@ namespace GAssistant.Hub.Analytics;
 /// </summary>
 public sealed class AttributionService(HubDbContext db)
 {
-    public async Task<AttributionReport> BuildAsync(DateOnly from, DateOnly to, AttributionLevel level, CancellationToken cancellationToken)
+    /// <param name="wonOnly">
+    /// Read only the leads that count as won (marked won, or with a confirmed order) and that a row can get (a UTM
+    /// campaign or a Meta link): each row's won deals, revenue, ROAS, cost per won and days to win are unchanged, while
+    /// its lead and opportunity counts cover only those leads. <c>/api/meta/campaigns</c> and /campaigns use just the
+    /// former, and a month of a busy CRM is tens of thousands of leads (bench/dashboard-queries.sh).
+    /// </param>
+    public async Task<AttributionReport> BuildAsync(DateOnly from, DateOnly to, AttributionLevel level, CancellationToken cancellationToken, bool wonOnly = false)
     {
         var campaigns = await CampaignsAsync(from, to, cancellationToken);
         var delivery = await db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
@@ -22,14 +28,35 @@ public sealed class AttributionService(HubDbContext db)
 
         var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var leads = await db.Leads.AsNoTracking().Where(l => !l.Deleted && l.CreateDate >= start && l.CreateDate < end).ToListAsync(cancellationToken);
-        var leadIds = leads.Select(l => l.OdooId).ToList();
-        var links = await db.MetaLeadLinks.AsNoTracking().Where(l => leadIds.Contains(l.OdooLeadId)).ToListAsync(cancellationToken);
-        var orders = await db.SaleOrders.AsNoTracking()
-            .Where(o => !o.Deleted && o.OpportunityId != null && leadIds.Contains(o.OpportunityId.Value)
-                && (o.State == "sale" || o.State == "done" || o.State == "locked"))
+        // Only the columns the calculator reads, and the range as a semi-join rather than a list of every lead id: a
+        // month of a busy CRM is tens of thousands of leads (bench/dashboard-queries.sh).
+        var inRange = db.Leads.Where(l => !l.Deleted && l.CreateDate >= start && l.CreateDate < end);
+        var confirmed = db.SaleOrders.Where(o => !o.Deleted && o.OpportunityId != null && (o.State == "sale" || o.State == "done" || o.State == "locked"))
+            .Select(o => o.OpportunityId!.Value);
+        var read = wonOnly
+            ? inRange.Where(l => (l.IsWon || confirmed.Contains(l.OdooId)) && (l.Campaign != null || db.MetaLeadLinks.Any(k => k.OdooLeadId == l.OdooId)))
+            : inRange;
+        // Dates are read only where the calculator uses them (days to win): won leads here, leads with an order below.
+        var leads = await read.AsNoTracking()
+            .Select(l => l.IsWon
+                ? new Lead { OdooId = l.OdooId, Campaign = l.Campaign, IsWon = true, Type = l.Type, CreateDate = l.CreateDate, DateClosed = l.DateClosed }
+                : new Lead { OdooId = l.OdooId, Campaign = l.Campaign, IsWon = false, Type = l.Type })
+            .ToListAsync(cancellationToken);
+        // Orders and links of the leads read: on PostgreSQL by their ids (= ANY(array) walks the opportunity index), on
+        // SQLite with a semi-join on the range (its json_each list is probed row by row) (bench/dashboard-queries.sh).
+        var ids = leads.Select(l => l.OdooId).ToList();
+        var byIds = wonOnly && db.SupportsRowLocks;
+        var links = await (byIds
+                ? db.MetaLeadLinks.Where(k => ids.Contains(k.OdooLeadId))
+                : db.MetaLeadLinks.Where(k => inRange.Any(l => l.OdooId == k.OdooLeadId)))
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var orders = await (byIds
+                ? db.SaleOrders.Where(o => o.OpportunityId != null && ids.Contains(o.OpportunityId.Value))
+                : db.SaleOrders.Where(o => o.OpportunityId != null && inRange.Any(l => l.OdooId == o.OpportunityId)))
+            .AsNoTracking().Where(o => !o.Deleted && (o.State == "sale" || o.State == "done" || o.State == "locked"))
             .ToListAsync(cancellationToken);
         orders = orders.Where(o => SaleOrder.IsConfirmedState(o.State)).ToList();
+        await AddOrderedLeadDatesAsync(leads, orders, cancellationToken);
 
         var currencies = orders.Select(o => o.Currency).Concat(campaigns.Select(c => c.Currency)).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
         var rates = await db.CurrencyRates.AsNoTracking().Where(r => currencies.Contains(r.Currency)).ToListAsync(cancellationToken);
@@ -44,6 +71,25 @@ public sealed class AttributionService(HubDbContext db)
                 g.OrderByDescending(i => i.Date).Select(i => i.AdsetName).FirstOrDefault(), g.Key.AdId,
                 g.OrderByDescending(i => i.Date).Select(i => i.AdName).FirstOrDefault(), g.Sum(i => i.Spend), g.Sum(i => i.Leads)))
             .ToListAsync(cancellationToken);
+
+    /// <summary>Creation and closing dates of the leads that are not marked won but have a confirmed order.</summary>
+    private async Task AddOrderedLeadDatesAsync(List<Lead> leads, List<SaleOrder> orders, CancellationToken cancellationToken)
+    {
+        var ordered = orders.Select(o => o.OpportunityId!.Value).ToHashSet();
+        var undated = leads.Where(l => !l.IsWon && ordered.Contains(l.OdooId)).ToDictionary(l => l.OdooId);
+        if (undated.Count == 0)
+        {
+            return;
+        }
+
+        var ids = undated.Keys.ToList();
+        foreach (var dates in await db.Leads.AsNoTracking().Where(l => ids.Contains(l.OdooId))
+            .Select(l => new { l.OdooId, l.CreateDate, l.DateClosed }).ToListAsync(cancellationToken))
+        {
+            undated[dates.OdooId].CreateDate = dates.CreateDate;
+            undated[dates.OdooId].DateClosed = dates.DateClosed;
+        }
+    }
 
     /// <summary>Every known campaign with its ad account's currency; a campaign seen only in insights is known by its insight name.</summary>
     private async Task<List<MetaCampaign>> CampaignsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)

@@ -15,18 +15,21 @@ public static class CrmInsights
         insights.AddRange(new StaleLeadsRule().Evaluate(await StageAgesAsync(db, filter, now, cancellationToken)));
         if (previous is not null)
         {
-            var before = await LeadSlices.LoadAsync(db, previous, cancellationToken);
+            var before = await LeadSlices.SlicesAsync(db, previous, cancellationToken);
             insights.AddRange(new FallingConversionRule().Evaluate(SourcePeriods(current, before)));
         }
 
         return insights;
     }
 
-    /// <summary>Open leads per stage now (whatever their creation date), and those unchanged since the cut-off.</summary>
+    /// <summary>
+    /// Open leads per stage among the filtered leads (the dashboard's dates included), and those unchanged since the
+    /// cut-off. Read through an index that covers the query, so no lead row is visited.
+    /// </summary>
     public static async Task<IReadOnlyList<StageAge>> StageAgesAsync(HubDbContext db, LeadFilter filter, DateTime now, CancellationToken cancellationToken)
     {
         var cutoff = now.AddDays(-StaleLeadsRule.StaleAfterDays);
-        var rows = await db.Leads.AsNoTracking().Filtered(filter with { From = null, To = null })
+        var rows = await db.Leads.AsNoTracking().Filtered(filter)
             .Where(l => l.Active && !l.IsWon && !l.IsLost)
             .GroupBy(l => l.StageName)
             .Select(g => new

@@ -22,12 +22,13 @@ public sealed record CrmSummary(
     public const string NoSource = "(none)";
     public const string NoStage = "(none)";
 
-    /// <summary>Computed in the database as grouped slices (<see cref="LeadSlices"/>); only the groups come back.</summary>
+    /// <summary>Computed in the database as grouped slices (<see cref="LeadSlices"/>, the same as /crm); only the groups come back.</summary>
     public static async Task<CrmSummary> ComputeAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken) =>
         From(await LeadSlices.LoadAsync(db, filter, cancellationToken));
 
-    public static CrmSummary From(IReadOnlyList<LeadSlice> slices)
+    public static CrmSummary From(LeadCube cube)
     {
+        var slices = cube.Slices;
         var total = slices.Sum(s => s.Leads);
         var won = slices.Where(s => s.Won).Sum(s => s.Leads);
         var byStage = slices.GroupBy(s => s.Stage ?? NoStage)
@@ -43,7 +44,7 @@ public sealed record CrmSummary(
             slices.Sum(s => s.Revenue),
             Math.Round(slices.Sum(s => s.RevenueTimesProbability) / 100m, 2),
             total == 0 ? 0 : Math.Round(slices.Sum(s => s.ProbabilitySum) / total, 2),
-            slices.Where(s => s.Open && s.Campaign is not null).Select(s => s.Campaign).Distinct().Count(),
+            cube.Campaigns.Where(s => s.Open && s.Leads > 0 && s.Campaign is not null).Select(s => s.Campaign).Distinct().Count(),
             won,
             total == 0 ? 0 : Math.Round(100.0 * won / total, 2),
             currency,

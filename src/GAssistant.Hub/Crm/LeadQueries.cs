@@ -7,7 +7,10 @@ public static class LeadQueries
 {
     public static IQueryable<Lead> Filtered(this IQueryable<Lead> leads, LeadFilter filter)
     {
-        leads = leads.Where(l => !l.Deleted);
+        // "deleted = @p" rather than "NOT deleted": SQLite then treats it as an equality on the (deleted, create_date)
+        // index and reads the newest leads in index order instead of sorting the whole date range.
+        var deleted = false;
+        leads = leads.Where(l => l.Deleted == deleted);
         if (filter.From is { } from)
         {
             leads = leads.Where(l => l.CreateDate >= from);

@@ -3,15 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Crm;
 
-/// <summary>
-/// Leads of one creation day that share stage, source, campaign, currency and outcome, summed.
-/// Every CRM figure (API and /crm page) is derived from these, so both always agree.
-/// </summary>
+/// <summary>Leads that share stage, source, currency and outcome, summed over the filter's dates.</summary>
 public sealed record LeadSlice(
-    DateOnly? Day,
     string? Stage,
     string? Source,
-    string? Campaign,
     string? Currency,
     bool Won,
     bool Open,
@@ -20,34 +15,141 @@ public sealed record LeadSlice(
     decimal RevenueTimesProbability,
     double ProbabilitySum);
 
+/// <summary>Leads of one campaign (null: none) and outcome.</summary>
+public sealed record CampaignSlice(string? Campaign, bool Won, bool Open, int Leads, decimal Revenue);
+
+public sealed record DayFigure(DateOnly Day, int Leads, int Won);
+
+/// <summary>The filtered leads summed three ways: what every CRM figure of the API and of /crm is derived from.</summary>
+public sealed record LeadCube(IReadOnlyList<LeadSlice> Slices, IReadOnlyList<DayFigure> Days, IReadOnlyList<CampaignSlice> Campaigns);
+
+/// <summary>
+/// Loads a <see cref="LeadCube"/>. What the daily rollups can answer (whole UTC days; stage and source, or campaign)
+/// is read from them, a few dozen rows a day; the rest (a text search, a score filter, a campaign crossed with a stage
+/// or source) from the leads. Both give the same numbers (tests/…/Crm/LeadDailyStatsTests.cs).
+/// </summary>
 public static class LeadSlices
 {
-    /// <summary>One grouped query over the filtered leads; only the groups come back.</summary>
-    public static async Task<IReadOnlyList<LeadSlice>> LoadAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken)
+    public static async Task<LeadCube> LoadAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken)
     {
-        var groups = await db.Leads.AsNoTracking().Filtered(filter)
-            .GroupBy(l => new
-            {
-                Day = l.CreateDate.HasValue ? (DateTime?)l.CreateDate.Value.Date : null,
-                l.StageName,
-                l.Source,
-                l.Campaign,
-                l.Currency,
-                l.IsWon,
-                Open = l.Active && !l.IsWon && !l.IsLost,
-            })
-            .Select(g => new
-            {
-                g.Key,
-                Leads = g.Count(),
-                Revenue = g.Sum(l => l.ExpectedRevenue),
-                Weighted = g.Sum(l => l.ExpectedRevenue * (decimal)l.Probability),
-                Probability = g.Sum(l => l.Probability),
-            })
-            .ToListAsync(cancellationToken);
-        return groups.Select(g => new LeadSlice(
-                g.Key.Day is { } d ? DateOnly.FromDateTime(d) : null, g.Key.StageName, g.Key.Source, g.Key.Campaign, g.Key.Currency,
-                g.Key.IsWon, g.Key.Open, g.Leads, g.Revenue, g.Weighted, g.Probability))
-            .ToList();
+        var rollup = UsesRollup(filter);
+        var (slices, days) = rollup && filter.Campaign is null
+            ? await SlicesFromRollupAsync(db, filter, cancellationToken)
+            : await SlicesFromLeadsAsync(db, filter, cancellationToken);
+        var campaigns = rollup && filter.Stage is null && filter.Source is null
+            ? await CampaignsFromRollupAsync(db, filter, cancellationToken)
+            : await CampaignsFromLeadsAsync(db, filter, cancellationToken);
+        return new LeadCube(slices, days, campaigns);
     }
+
+    /// <summary>Only the slices (stage, source, outcome), e.g. for the previous period an insight compares with.</summary>
+    public static async Task<IReadOnlyList<LeadSlice>> SlicesAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken) =>
+        (UsesRollup(filter) && filter.Campaign is null
+            ? await SlicesFromRollupAsync(db, filter, cancellationToken)
+            : await SlicesFromLeadsAsync(db, filter, cancellationToken)).Item1;
+
+    public static bool UsesRollup(LeadFilter filter) =>
+        filter.Query is null && filter.MinScore is null && IsMidnight(filter.From) && IsMidnight(filter.To);
+
+    private static bool IsMidnight(DateTime? time) => time is null || time.Value.TimeOfDay == TimeSpan.Zero;
+
+    internal static async Task<(IReadOnlyList<LeadSlice>, IReadOnlyList<DayFigure>)> SlicesFromRollupAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken)
+    {
+        var stats = InRange(db.Set<LeadDailyStat>().AsNoTracking().Where(s => s.Leads > 0), s => s.Day, filter);
+        if (filter.Stage is { } stage)
+        {
+            stats = stats.Where(s => s.Stage == stage);
+        }
+
+        if (filter.Source is { } source)
+        {
+            stats = stats.Where(s => s.Source == source);
+        }
+
+        var slices = await stats
+            .GroupBy(s => new { s.Stage, s.Source, s.Currency, s.IsWon, s.IsOpen })
+            .Select(g => new LeadSlice(g.Key.Stage, g.Key.Source, g.Key.Currency, g.Key.IsWon, g.Key.IsOpen, g.Sum(s => s.Leads),
+                g.Sum(s => s.Revenue), g.Sum(s => s.RevenueTimesProbability), g.Sum(s => s.ProbabilitySum)))
+            .ToListAsync(cancellationToken);
+        var days = await stats.Where(s => s.Day != LeadDailyStat.NoDay)
+            .GroupBy(s => s.Day)
+            .Select(g => new DayFigure(g.Key, g.Sum(s => s.Leads), g.Sum(s => s.IsWon ? s.Leads : 0)))
+            .ToListAsync(cancellationToken);
+        return (slices.Select(s => s with { Stage = Text(s.Stage), Source = Text(s.Source), Currency = Text(s.Currency) }).Select(Rounded).ToList(),
+            days.OrderBy(d => d.Day).ToList());
+    }
+
+    internal static async Task<IReadOnlyList<CampaignSlice>> CampaignsFromRollupAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken)
+    {
+        var stats = InRange(db.Set<LeadDailyCampaignStat>().AsNoTracking().Where(s => s.Leads > 0), s => s.Day, filter);
+        if (filter.Campaign is { } campaign)
+        {
+            stats = stats.Where(s => s.Campaign == campaign);
+        }
+
+        var rows = await stats.GroupBy(s => new { s.Campaign, s.IsWon, s.IsOpen })
+            .Select(g => new CampaignSlice(g.Key.Campaign, g.Key.IsWon, g.Key.IsOpen, g.Sum(s => s.Leads), g.Sum(s => s.Revenue)))
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r with { Campaign = Text(r.Campaign), Revenue = Math.Round(r.Revenue, 6) }).ToList();
+    }
+
+    internal static async Task<(IReadOnlyList<LeadSlice>, IReadOnlyList<DayFigure>)> SlicesFromLeadsAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken)
+    {
+        var leads = db.Leads.AsNoTracking().Filtered(filter);
+        var slices = await leads
+            .GroupBy(l => new { l.StageName, l.Source, l.Currency, l.IsWon, Open = l.Active && !l.IsWon && !l.IsLost })
+            .Select(g => new LeadSlice(g.Key.StageName, g.Key.Source, g.Key.Currency, g.Key.IsWon, g.Key.Open, g.Count(),
+                g.Sum(l => l.ExpectedRevenue), g.Sum(l => l.ExpectedRevenue * (decimal)l.Probability), g.Sum(l => l.Probability)))
+            .ToListAsync(cancellationToken);
+        var days = await leads.Where(l => l.CreateDate != null)
+            .GroupBy(l => l.CreateDate!.Value.Date)
+            .Select(g => new { Day = g.Key, Leads = g.Count(), Won = g.Count(l => l.IsWon) })
+            .ToListAsync(cancellationToken);
+        return (slices.Select(Rounded).ToList(), days.Select(d => new DayFigure(DateOnly.FromDateTime(d.Day), d.Leads, d.Won)).OrderBy(d => d.Day).ToList());
+    }
+
+    internal static async Task<IReadOnlyList<CampaignSlice>> CampaignsFromLeadsAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken)
+    {
+        var rows = await db.Leads.AsNoTracking().Filtered(filter)
+            .GroupBy(l => new { l.Campaign, l.IsWon, Open = l.Active && !l.IsWon && !l.IsLost })
+            .Select(g => new CampaignSlice(g.Key.Campaign, g.Key.IsWon, g.Key.Open, g.Count(), g.Sum(l => l.ExpectedRevenue)))
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r with { Revenue = Math.Round(r.Revenue, 6) }).ToList();
+    }
+
+    /// <summary>Whole UTC days from the filter; a lead without a creation date only counts when no date is asked.</summary>
+    private static IQueryable<T> InRange<T>(IQueryable<T> stats, System.Linq.Expressions.Expression<Func<T, DateOnly>> day, LeadFilter filter)
+    {
+        var param = day.Parameters[0];
+        IQueryable<T> Where(Func<System.Linq.Expressions.Expression, System.Linq.Expressions.Expression> test) =>
+            stats.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(test(day.Body), param));
+
+        if (filter.From is not null || filter.To is not null)
+        {
+            stats = Where(d => System.Linq.Expressions.Expression.NotEqual(d, System.Linq.Expressions.Expression.Constant(LeadDailyStat.NoDay)));
+        }
+
+        if (filter.From is { } from)
+        {
+            var first = DateOnly.FromDateTime(from);
+            stats = Where(d => System.Linq.Expressions.Expression.GreaterThanOrEqual(d, Parameter(first)));
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = DateOnly.FromDateTime(to);
+            stats = Where(d => System.Linq.Expressions.Expression.LessThan(d, Parameter(end)));
+        }
+
+        return stats;
+    }
+
+    /// <summary>A captured value, so EF sends it as a parameter (one cached plan) rather than a literal.</summary>
+    private static System.Linq.Expressions.Expression Parameter(DateOnly value) =>
+        ((System.Linq.Expressions.Expression<Func<DateOnly>>)(() => value)).Body;
+
+    private static LeadSlice Rounded(LeadSlice s) =>
+        s with { Revenue = Math.Round(s.Revenue, 6), RevenueTimesProbability = Math.Round(s.RevenueTimesProbability, 6), ProbabilitySum = Math.Round(s.ProbabilitySum, 6) };
+
+    private static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -33,7 +33,7 @@ public static class CampaignReport
             campaigns.Add(new MetaCampaign { Id = orphan.CampaignId, Name = orphan.CampaignName ?? orphan.CampaignId, Currency = orphan.Currency });
         }
 
-        var attribution = (await attributionService.BuildAsync(from, to, AttributionLevel.Campaign, cancellationToken)).Rows
+        var attribution = (await attributionService.BuildAsync(from, to, AttributionLevel.Campaign, cancellationToken, wonOnly: true)).Rows
             .ToDictionary(r => r.CampaignId ?? "", StringComparer.Ordinal);
 
         var rows = new List<CampaignRow>();
@@ -43,7 +43,9 @@ public static class CampaignReport
             var won = closed?.Won ?? 0;
             var revenue = closed?.Revenue ?? 0;
             var stats = insights.GetValueOrDefault(campaign.Id);
-            if (stats is null && (closed?.Leads ?? 0) == 0 && campaign.EffectiveStatus != "ACTIVE")
+            // An inactive campaign without delivery in the range still shows when it brought leads (won or not; the
+            // attribution above read only won ones, so the rare campaign in question is looked up on its own).
+            if (stats is null && (closed?.Leads ?? 0) == 0 && campaign.EffectiveStatus != "ACTIVE" && !await HasLeadsAsync(db, campaign, from, to, cancellationToken))
             {
                 continue;
             }
@@ -65,6 +67,17 @@ public static class CampaignReport
         var totals = new CampaignTotals(totalSpend, totalLeads, totalLeads == 0 ? null : Round(totalSpend / totalLeads), rows.Sum(r => r.Won),
             totalRevenue, totalSpend == 0 ? null : Round(totalRevenue / totalSpend), currencies.Count == 1 ? currencies[0] : null);
         return new CampaignsResponse(true, rows, totals, $"{rows.Count} campaigns from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}.");
+    }
+
+    /// <summary>Leads created in the range that attribution gives to this campaign: linked by Meta id, or by its name as UTM campaign.</summary>
+    private static Task<bool> HasLeadsAsync(HubDbContext db, MetaCampaign campaign, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var name = campaign.Name.Trim().ToLower();
+        return db.Leads.AnyAsync(l => !l.Deleted && l.CreateDate >= start && l.CreateDate < end
+            && (db.MetaLeadLinks.Any(k => k.OdooLeadId == l.OdooId && k.CampaignId == campaign.Id) || (l.Campaign != null && l.Campaign.Trim().ToLower() == name)),
+            cancellationToken);
     }
 
     private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);

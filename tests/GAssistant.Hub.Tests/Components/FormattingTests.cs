@@ -56,12 +56,13 @@ public sealed class FormattingTests
         var day = new DateOnly(2026, 11, 1);
         LeadSlice[] slices =
         [
-            new(day, "Won", "Facebook", "Ramadan", "SAR", Won: true, Open: false, Leads: 2, Revenue: 20000m, RevenueTimesProbability: 2000000m, ProbabilitySum: 200),
-            new(day, "New", "Facebook", "Ramadan", "SAR", Won: false, Open: true, Leads: 3, Revenue: 15000m, RevenueTimesProbability: 300000m, ProbabilitySum: 60),
-            new(day.AddDays(1), "New", "Website", null, "USD", Won: false, Open: true, Leads: 1, Revenue: 1000m, RevenueTimesProbability: 10000m, ProbabilitySum: 10),
+            new("Won", "Facebook", "SAR", Won: true, Open: false, Leads: 2, Revenue: 20000m, RevenueTimesProbability: 2000000m, ProbabilitySum: 200),
+            new("New", "Facebook", "SAR", Won: false, Open: true, Leads: 3, Revenue: 15000m, RevenueTimesProbability: 300000m, ProbabilitySum: 60),
+            new("New", "Website", "USD", Won: false, Open: true, Leads: 1, Revenue: 1000m, RevenueTimesProbability: 10000m, ProbabilitySum: 10),
         ];
 
-        var figures = CrmFigures.From(slices);
+        CampaignSlice[] campaigns = [new("Ramadan", true, false, 2, 20000m), new("Ramadan", false, true, 3, 15000m), new(null, false, true, 1, 1000m)];
+        var figures = CrmFigures.From(new LeadCube(slices, [new DayFigure(day, 5, 2), new DayFigure(day.AddDays(1), 1, 0)], campaigns));
         var s = figures.Summary;
         Assert.Equal(6, s.TotalLeads);
         Assert.Equal(36000m, s.ExpectedRevenue);

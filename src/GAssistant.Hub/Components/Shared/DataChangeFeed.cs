@@ -48,15 +48,19 @@ public sealed partial class DataChangeFeed(IServiceScopeFactory scopes, ILogger<
         }
     }
 
+    /// <summary>
+    /// Changes show in one of these, each read from an index: a new lead (highest id), a lead changed by the
+    /// reconciliation pull (newest write_date), a webhook stored (highest inbox id) or applied (fewer waiting).
+    /// </summary>
     private async Task<(long, DateTime?, long, int)> ReadStampAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var lastLead = await db.Leads.MaxAsync(l => (long?)l.OdooId, cancellationToken) ?? 0;
-        var lastSync = await db.Leads.MaxAsync(l => (DateTime?)l.SyncedAt, cancellationToken);
+        var lastWrite = await db.Leads.MaxAsync(l => l.WriteDate, cancellationToken);
         var lastEvent = await db.InboxEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
-        var pending = await db.InboxEvents.CountAsync(e => e.Status != InboxStatus.Processed, cancellationToken);
-        return (lastLead, lastSync, lastEvent, pending);
+        var waiting = await db.InboxEvents.CountAsync(e => e.Status == InboxStatus.Pending || e.Status == InboxStatus.Failed, cancellationToken);
+        return (lastLead, lastWrite, lastEvent, waiting);
     }
 
     private static partial class Log

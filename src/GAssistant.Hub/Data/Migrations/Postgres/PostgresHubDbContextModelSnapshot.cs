@@ -433,7 +433,99 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                     b.HasIndex("Deleted", "CreateDate")
                         .HasDatabaseName("ix_leads_deleted_create_date");
 
+                    b.HasIndex("Deleted", "CreateDate", "Active", "IsWon", "IsLost", "StageName", "WriteDate", "ExpectedRevenue", "Campaign", "Type", "DateClosed")
+                        .HasDatabaseName("ix_leads_dashboard");
+
                     b.ToTable("leads", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.LeadDailyCampaignStat", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Campaign")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("campaign");
+
+                    b.Property<bool>("IsWon")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_won");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_open");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("integer")
+                        .HasColumnName("leads");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("revenue");
+
+                    b.HasKey("Day", "Campaign", "IsWon", "IsOpen")
+                        .HasName("pk_lead_daily_campaign_stats");
+
+                    b.ToTable("lead_daily_campaign_stats", (string)null);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.LeadDailyStat", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("currency");
+
+                    b.Property<bool>("IsWon")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_won");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_open");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("integer")
+                        .HasColumnName("leads");
+
+                    b.Property<double>("ProbabilitySum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("probability_sum");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("revenue");
+
+                    b.Property<decimal>("RevenueTimesProbability")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("revenue_times_probability");
+
+                    b.HasKey("Day", "Stage", "Source", "Currency", "IsWon", "IsOpen")
+                        .HasName("pk_lead_daily_stats");
+
+                    b.ToTable("lead_daily_stats", (string)null);
                 });
 
             modelBuilder.Entity("GAssistant.Hub.Data.MetaAdAccount", b =>

@@ -421,7 +421,96 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                     b.HasIndex("Deleted", "CreateDate")
                         .HasDatabaseName("ix_leads_deleted_create_date");
 
+                    b.HasIndex("Deleted", "CreateDate", "Active", "IsWon", "IsLost", "StageName", "WriteDate", "ExpectedRevenue", "Campaign", "Type", "DateClosed")
+                        .HasDatabaseName("ix_leads_dashboard");
+
                     b.ToTable("leads", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.LeadDailyCampaignStat", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Campaign")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign");
+
+                    b.Property<bool>("IsWon")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_won");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_open");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leads");
+
+                    b.Property<double>("Revenue")
+                        .HasColumnType("REAL")
+                        .HasColumnName("revenue");
+
+                    b.HasKey("Day", "Campaign", "IsWon", "IsOpen")
+                        .HasName("pk_lead_daily_campaign_stats");
+
+                    b.ToTable("lead_daily_campaign_stats", (string)null);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.LeadDailyStat", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<bool>("IsWon")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_won");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_open");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leads");
+
+                    b.Property<double>("ProbabilitySum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("probability_sum");
+
+                    b.Property<double>("Revenue")
+                        .HasColumnType("REAL")
+                        .HasColumnName("revenue");
+
+                    b.Property<double>("RevenueTimesProbability")
+                        .HasColumnType("REAL")
+                        .HasColumnName("revenue_times_probability");
+
+                    b.HasKey("Day", "Stage", "Source", "Currency", "IsWon", "IsOpen")
+                        .HasName("pk_lead_daily_stats");
+
+                    b.ToTable("lead_daily_stats", (string)null);
                 });
 
             modelBuilder.Entity("GAssistant.Hub.Data.MetaAdAccount", b =>

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GAssistant.Hub.Data.Configurations;
+
+internal sealed class LeadDailyStatConfiguration : IEntityTypeConfiguration<LeadDailyStat>
+{
+    public void Configure(EntityTypeBuilder<LeadDailyStat> stat)
+    {
+        // Written only by the triggers on leads (Crm/LeadDailyStatsSql.cs); the key starts with the day for range reads.
+        stat.ToTable("lead_daily_stats");
+        stat.HasKey(s => new { s.Day, s.Stage, s.Source, s.Currency, s.IsWon, s.IsOpen });
+        stat.Property(s => s.Stage).HasMaxLength(256);
+        stat.Property(s => s.Source).HasMaxLength(256);
+        stat.Property(s => s.Currency).HasMaxLength(8);
+    }
+}
+
+internal sealed class LeadDailyCampaignStatConfiguration : IEntityTypeConfiguration<LeadDailyCampaignStat>
+{
+    public void Configure(EntityTypeBuilder<LeadDailyCampaignStat> stat)
+    {
+        stat.ToTable("lead_daily_campaign_stats");
+        stat.HasKey(s => new { s.Day, s.Campaign, s.IsWon, s.IsOpen });
+        stat.Property(s => s.Campaign).HasMaxLength(256);
+    }
+}
