@@ -24,6 +24,7 @@ public sealed class EmptyHubTests(EmptyBrowserHub hub)
         Assert.Contains("Connect Meta", await page.InnerTextAsync("[data-testid=empty-guide]"), StringComparison.Ordinal);
 
         await page.GotoAsync("/settings");
+        await DashboardPage.WaitForInteractiveAsync(page);
         await page.ClickAsync("[data-testid=test-odoo]");
         Assert.Equal("not_configured", await page.GetAttributeAsync("[data-testid=connection-odoo] [data-testid=test-result]", "data-status"));
         Assert.Contains("Odoo:Url", await page.InnerTextAsync("[data-testid=connection-odoo] [data-testid=test-result]"), StringComparison.Ordinal);

@@ -46,6 +46,7 @@ public sealed class LayoutTests(BrowserHub hub)
                 {
                     await page.GotoAsync(path);
                     await Artifacts.OrExplainAsync(page, $"{path.Trim('/')}-{language}-{device}", () => page.WaitForSelectorAsync("#page-title"));
+                    await DashboardPage.WaitForInteractiveAsync(page);
                     await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                     Assert.Equal(language == "ar" ? "rtl" : "ltr", await page.GetAttributeAsync("html", "dir"));
                     await Artifacts.ScreenshotAsync(page, $"{path.Trim('/')}-{language}-{device}");

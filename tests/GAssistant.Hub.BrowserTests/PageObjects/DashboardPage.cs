@@ -12,12 +12,12 @@ public abstract class DashboardPage(IPage page)
     {
         await page.GotoAsync(path);
         await page.WaitForSelectorAsync("[data-testid=insights]");
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await WaitForCircuitAsync();
+        await WaitForInteractiveAsync(page);
     }
 
-    /// <summary>Blazor Server marks nothing when connected; a rendered MudSelect that reacts to clicks is the sign used.</summary>
-    public Task WaitForCircuitAsync() => page.WaitForFunctionAsync("() => document.querySelector('.mud-select') !== null && window.Blazor && window.Blazor._internal !== undefined");
+    /// <summary>The layout renders a marker once the page runs interactively (before that, clicks do nothing).</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
 
     public async Task<decimal> CardValueAsync(string testId) =>
         decimal.Parse((await page.GetAttributeAsync($"[data-testid={testId}]", "data-value"))!, CultureInfo.InvariantCulture);
