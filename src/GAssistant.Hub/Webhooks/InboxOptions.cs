@@ -20,6 +20,9 @@ public sealed class InboxOptions
     [Range(1, 1000)]
     public int BusyBatchSize { get; set; } = 25;
 
+    /// <summary>Pause between batches while deliveries are arriving (zero: none).</summary>
+    public TimeSpan BusyPause { get; set; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>After this many failed attempts an event is marked failed and waits for a replay.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 10;

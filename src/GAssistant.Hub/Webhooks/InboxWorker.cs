@@ -38,6 +38,12 @@ public sealed partial class InboxWorker(
             {
                 while (await ProcessBatchAsync(stoppingToken) > 0)
                 {
+                    if (writer.IsBusy && options.Value.BusyPause > TimeSpan.Zero)
+                    {
+                        // Deliveries are arriving: leave the CPU to them between batches. A sender
+                        // waits for its 2xx; nobody waits for the replica, which catches up after.
+                        await Task.Delay(options.Value.BusyPause, clock, stoppingToken);
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
