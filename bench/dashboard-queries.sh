@@ -6,4 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build bench/DashboardQueries -c Release -v q -nologo >/dev/null
-dotnet bench/DashboardQueries/bin/Release/net10.0/GAssistant.Hub.Benchmarks.dll "${1:-both}" "${2:-1000000}" "${3:-30}"
+dotnet bench/DashboardQueries/bin/Release/net10.0/GAssistant.Hub.Benchmarks.dll "${1:-both}" "${2:-1000000}" "${3:-30}" "${@:4}"
