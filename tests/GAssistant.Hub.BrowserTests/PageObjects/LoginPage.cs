@@ -9,6 +9,7 @@ public sealed class LoginPage(IPage page)
         await page.FillAsync("input[name=Email]", email);
         await page.FillAsync("input[name=Password]", password);
         await page.ClickAsync("form[action='/account/login'] button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        // Signed in once the browser has left /login; the next page object waits for what it needs.
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 }
