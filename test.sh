@@ -34,8 +34,9 @@ done
 if [ -d odoo-addon/tests ]; then
   (cd odoo-addon && /usr/bin/python3 -m unittest discover -s tests -t . 2>&1) | tee artifacts/odoo-addon.log | tail -3
   ran=$(grep -E "^Ran [0-9]+ test" artifacts/odoo-addon.log | sed -E 's/Ran ([0-9]+).*/\1/')
-  bad=$(grep -E "^FAILED \(" artifacts/odoo-addon.log | grep -oE "(failures|errors)=[0-9]+" | cut -d= -f2 | paste -sd+ | bc 2>/dev/null)
-  ran=${ran:-0}; bad=${bad:-0}
+  bad=0
+  for n in $(grep -E "^FAILED \(" artifacts/odoo-addon.log | grep -oE "(failures|errors)=[0-9]+" | cut -d= -f2); do bad=$((bad + n)); done
+  ran=${ran:-0}
   if [ "$ran" = 0 ]; then failed=$((failed + 1)); fi
   passed=$((passed + ran - bad)); failed=$((failed + bad))
 fi
