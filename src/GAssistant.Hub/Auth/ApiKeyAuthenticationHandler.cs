@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using GAssistant.Hub.Data;
+using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var configured = auth.CurrentValue.ApiKeys.Where(k => !string.IsNullOrEmpty(k)).ToList();
-        var matchIndex = configured.FindIndex(k => ApiKeyHashes.FixedTimeEquals(presented, k));
+        var matchIndex = configured.FindIndex(k => SharedSecret.Matches(k, presented));
         if (matchIndex >= 0)
         {
             return Success($"config-key-{matchIndex}");

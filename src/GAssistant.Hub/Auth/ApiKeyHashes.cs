@@ -13,8 +13,4 @@ public static class ApiKeyHashes
     /// <summary>A new random key, e.g. <c>gah_3q2+…</c>, shown once to its creator.</summary>
     public static string NewKey() => KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
         .Replace('+', '-').Replace('/', '_').TrimEnd('=');
-
-    /// <summary>Constant-time comparison of two keys (by their hashes, so lengths leak nothing).</summary>
-    public static bool FixedTimeEquals(string presented, string expected) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }

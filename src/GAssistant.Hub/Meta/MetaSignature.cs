@@ -44,9 +44,4 @@ public static class MetaSignature
 
     public static string AppSecretProof(string appSecret, string accessToken) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), Encoding.UTF8.GetBytes(accessToken)));
-
-    /// <summary>Constant-time comparison of the verify token (a shared secret, never compared with ==).</summary>
-    public static bool SameToken(string? expected, string? candidate) =>
-        !string.IsNullOrEmpty(expected) && candidate is not null
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(candidate));
 }

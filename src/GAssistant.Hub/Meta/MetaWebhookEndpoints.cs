@@ -1,3 +1,4 @@
+using GAssistant.Hub.Operations;
 using System.Security.Cryptography;
 using System.Text;
 using GAssistant.Hub.Data;
@@ -32,7 +33,7 @@ public static partial class MetaWebhookEndpoints
     internal static Results<ContentHttpResult, ProblemHttpResult> Verify(HttpRequest request, IOptionsMonitor<MetaOptions> meta)
     {
         var query = request.Query;
-        if (query["hub.mode"] == "subscribe" && MetaSignature.SameToken(meta.CurrentValue.VerifyToken, query["hub.verify_token"].ToString()))
+        if (query["hub.mode"] == "subscribe" && SharedSecret.Matches(meta.CurrentValue.VerifyToken, query["hub.verify_token"].ToString()))
         {
             return TypedResults.Text(query["hub.challenge"].ToString(), "text/plain", Encoding.UTF8);
         }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Odoo;
+using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,7 @@ public static partial class OdooAutomationEndpoints
         HttpRequest request, IOptionsMonitor<OdooOptions> odoo, InboxWriter writer, TimeProvider clock,
         ILogger<InboxWriter> logger, CancellationToken cancellationToken)
     {
-        if (!TokenMatches(odoo.CurrentValue.AutomationToken, request.Query["token"]))
+        if (!SharedSecret.Matches(odoo.CurrentValue.AutomationToken, request.Query["token"]))
         {
             Log.Refused(logger, string.IsNullOrEmpty(odoo.CurrentValue.AutomationToken) ? "no Odoo:AutomationToken configured" : "wrong or missing token");
             return WebhookProblems.Unauthorized(string.IsNullOrEmpty(odoo.CurrentValue.AutomationToken)
@@ -61,11 +62,6 @@ public static partial class OdooAutomationEndpoints
             cancellationToken);
         return TypedResults.Ok(new WebhookAccepted(true, stored ? "Event stored." : "Duplicate delivery; already stored.", !stored));
     }
-
-    /// <summary>Constant time: both sides are hashed to the same length before comparing.</summary>
-    private static bool TokenMatches(string? configured, string? given) =>
-        !string.IsNullOrEmpty(configured) && !string.IsNullOrEmpty(given)
-        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(configured)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
 
     private static bool TryRead(byte[] body, out string? model, out long id, out Dictionary<string, string[]> errors)
     {
