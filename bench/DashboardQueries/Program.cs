@@ -105,7 +105,9 @@ foreach (var provider in providers)
     if (args.Contains("--parts"))
     {
         results.Add(Named("  part: lead slices + days, last 30 days", await TimeAsync(runs, NewDb, db => LeadSlices.LoadAsync(db, last30, CancellationToken.None))));
-        results.Add(Named("  part: stale leads per stage, last 30 days", await TimeAsync(runs, NewDb, db => CrmInsights.StageAgesAsync(db, last30, now, CancellationToken.None))));
+        results.Add(Named("  part: stale leads per stage, last 30 days", await TimeAsync(runs, NewDb, async db => await CrmInsights.StageAgesAsync(db, last30, await LeadSlices.SlicesAsync(db, last30, CancellationToken.None), now, CancellationToken.None))));
+        results.Add(Named("  part: lead slices + days + campaigns, all time", await TimeAsync(runs, NewDb, db => LeadSlices.LoadAsync(db, new LeadFilter(), CancellationToken.None))));
+        results.Add(Named("  part: stale leads per stage, all time", await TimeAsync(runs, NewDb, async db => await CrmInsights.StageAgesAsync(db, new LeadFilter(), await LeadSlices.SlicesAsync(db, new LeadFilter(), CancellationToken.None), now, CancellationToken.None))));
         var start = today.AddDays(-29);
         var end = today.AddDays(1);
         results.Add(Named("  part: attribution's lead read, last 30 days", await TimeAsync(runs, NewDb, db => db.Leads.AsNoTracking()

@@ -23,5 +23,9 @@ internal sealed class LeadDailyCampaignStatConfiguration : IEntityTypeConfigurat
         stat.ToTable("lead_daily_campaign_stats");
         stat.HasKey(s => new { s.Day, s.Campaign, s.IsWon, s.IsOpen });
         stat.Property(s => s.Campaign).HasMaxLength(256);
+
+        // About 300 rows a day with 100 campaigns: summing a year by campaign reads this index in group order instead of
+        // sorting 100,000 rows (48 -> 9 ms on SQLite, bench/dashboard-queries.sh "All time").
+        stat.HasIndex(s => new { s.Campaign, s.IsWon, s.IsOpen, s.Day, s.Leads, s.Revenue }).HasDatabaseName("ix_lead_daily_campaign_stats_by_campaign");
     }
 }

@@ -427,13 +427,13 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                     b.HasIndex("StageName")
                         .HasDatabaseName("ix_leads_stage_name");
 
-                    b.HasIndex("WriteDate")
-                        .HasDatabaseName("ix_leads_write_date");
-
                     b.HasIndex("Deleted", "CreateDate")
                         .HasDatabaseName("ix_leads_deleted_create_date");
 
-                    b.HasIndex("Deleted", "CreateDate", "Active", "IsWon", "IsLost", "StageName", "WriteDate", "ExpectedRevenue", "Campaign", "Type", "DateClosed")
+                    b.HasIndex("WriteDate", "Deleted", "Active", "IsWon", "IsLost", "StageName", "CreateDate", "ExpectedRevenue", "Source", "Campaign")
+                        .HasDatabaseName("ix_leads_recent_writes");
+
+                    b.HasIndex("Deleted", "CreateDate", "Active", "IsWon", "IsLost", "StageName", "WriteDate", "ExpectedRevenue", "Campaign", "Type", "DateClosed", "OdooId")
                         .HasDatabaseName("ix_leads_dashboard");
 
                     b.ToTable("leads", (string)null);
@@ -471,6 +471,9 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
 
                     b.HasKey("Day", "Campaign", "IsWon", "IsOpen")
                         .HasName("pk_lead_daily_campaign_stats");
+
+                    b.HasIndex("Campaign", "IsWon", "IsOpen", "Day", "Leads", "Revenue")
+                        .HasDatabaseName("ix_lead_daily_campaign_stats_by_campaign");
 
                     b.ToTable("lead_daily_campaign_stats", (string)null);
                 });
