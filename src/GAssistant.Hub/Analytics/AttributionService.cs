@@ -42,16 +42,16 @@ public sealed class AttributionService(HubDbContext db)
                 ? new Lead { OdooId = l.OdooId, Campaign = l.Campaign, IsWon = true, Type = l.Type, CreateDate = l.CreateDate, DateClosed = l.DateClosed }
                 : new Lead { OdooId = l.OdooId, Campaign = l.Campaign, IsWon = false, Type = l.Type })
             .ToListAsync(cancellationToken);
-        // Orders and links of the leads read: on PostgreSQL by their ids (= ANY(array) walks the opportunity index), on
-        // SQLite with a semi-join on the range (its json_each list is probed row by row) (bench/dashboard-queries.sh).
+        // Orders and links of the leads read. The won leads of a range are a few thousand: looked up by id, as one array
+        // parameter (PostgreSQL's = ANY, SQLite's json_each), each probing the opportunity and lead link indexes. All the
+        // leads of a range are tens of thousands: a semi-join on the range instead (bench/dashboard-queries.sh).
         var ids = leads.Select(l => l.OdooId).ToList();
-        var byIds = wonOnly && db.SupportsRowLocks;
-        var links = await (byIds
-                ? db.MetaLeadLinks.Where(k => ids.Contains(k.OdooLeadId))
+        var links = await (wonOnly
+                ? db.MetaLeadLinks.Where(k => EF.Parameter(ids).Contains(k.OdooLeadId))
                 : db.MetaLeadLinks.Where(k => inRange.Any(l => l.OdooId == k.OdooLeadId)))
             .AsNoTracking().ToListAsync(cancellationToken);
-        var orders = await (byIds
-                ? db.SaleOrders.Where(o => o.OpportunityId != null && ids.Contains(o.OpportunityId.Value))
+        var orders = await (wonOnly
+                ? db.SaleOrders.Where(o => o.OpportunityId != null && EF.Parameter(ids).Contains(o.OpportunityId.Value))
                 : db.SaleOrders.Where(o => o.OpportunityId != null && inRange.Any(l => l.OdooId == o.OpportunityId)))
             .AsNoTracking().Where(o => !o.Deleted && (o.State == "sale" || o.State == "done" || o.State == "locked"))
             .ToListAsync(cancellationToken);
@@ -83,7 +83,7 @@ public sealed class AttributionService(HubDbContext db)
         }
 
         var ids = undated.Keys.ToList();
-        foreach (var dates in await db.Leads.AsNoTracking().Where(l => ids.Contains(l.OdooId))
+        foreach (var dates in await db.Leads.AsNoTracking().Where(l => EF.Parameter(ids).Contains(l.OdooId))
             .Select(l => new { l.OdooId, l.CreateDate, l.DateClosed }).ToListAsync(cancellationToken))
         {
             undated[dates.OdooId].CreateDate = dates.CreateDate;
