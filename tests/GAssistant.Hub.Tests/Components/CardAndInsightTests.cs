@@ -17,6 +17,16 @@ public sealed class CardAndInsightTests : ComponentTest
     }
 
     [Fact]
+    public void A_month_of_days_labels_only_every_fifth_day_so_the_labels_do_not_overlap()
+    {
+        var days = Enumerable.Range(0, 30).Select(d => (new DateOnly(2026, 10, 26).AddDays(d).ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture), (double)d)).ToList();
+        var chart = Render<LineChart>(p => p.Add(c => c.Points, days).Add(c => c.Series, "Leads"));
+
+        var labels = chart.FindAll("text").Select(t => t.TextContent.Trim()).Where(t => t.Contains('/', StringComparison.Ordinal)).ToList();
+        Assert.Equal(["26/10", "31/10", "05/11", "10/11", "15/11", "20/11"], labels);
+    }
+
+    [Fact]
     public void An_insight_says_why_in_english_with_its_numbers()
     {
         var panel = Render<InsightPanel>(p => p.Add(c => c.Items, [new Insight("StaleLeads", InsightLevel.Warning, "Qualified", ["Qualified", 4, 6, 66.7, 14, 48000m])]));
