@@ -32,6 +32,12 @@ public sealed class CrmPageTests(BrowserHub hub)
         Assert.Equal(Fmt.Money(api.GetProperty("expected_revenue").GetDecimal(), "SAR", culture), await crm.CardTextAsync("expected-revenue"));
         Assert.Equal(language == "ar" ? "rtl" : "ltr", await crm.DirAsync());
         Assert.Equal(language, await crm.Page.GetAttributeAsync("html", "lang"));
+
+        // The pipeline is drawn in Odoo's stage order, as the API lists it, not by size.
+        var stages = api.GetProperty("by_stage").EnumerateArray().Select(s => s.GetProperty("stage").GetString()!).ToList();
+        Assert.Equal(["New", "Qualified", "Proposition", "Won"], stages);
+        var drawn = await crm.Page.Locator("[data-testid=pipeline] svg text").AllTextContentsAsync();
+        Assert.Equal(stages, drawn.Select(t => t.Trim()).Where(stages.Contains));
         await crm.Page.Context.CloseAsync();
     }
 

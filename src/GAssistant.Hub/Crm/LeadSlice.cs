@@ -21,7 +21,11 @@ public sealed record CampaignSlice(string? Campaign, bool Won, bool Open, int Le
 public sealed record DayFigure(DateOnly Day, int Leads, int Won);
 
 /// <summary>The filtered leads summed three ways: what every CRM figure of the API and of /crm is derived from.</summary>
-public sealed record LeadCube(IReadOnlyList<LeadSlice> Slices, IReadOnlyList<DayFigure> Days, IReadOnlyList<CampaignSlice> Campaigns);
+/// <param name="StageOrder">Odoo's stage names in pipeline order (<see cref="Data.CrmStage"/>); empty before the first sync.</param>
+public sealed record LeadCube(IReadOnlyList<LeadSlice> Slices, IReadOnlyList<DayFigure> Days, IReadOnlyList<CampaignSlice> Campaigns)
+{
+    public IReadOnlyList<string> StageOrder { get; init; } = [];
+}
 
 /// <summary>
 /// Loads a <see cref="LeadCube"/>. What the daily rollups can answer (whole UTC days; stage and source, or campaign)
@@ -39,7 +43,9 @@ public static class LeadSlices
         var campaigns = rollup && filter.Stage is null && filter.Source is null
             ? await CampaignsFromRollupAsync(db, filter, cancellationToken)
             : await CampaignsFromLeadsAsync(db, filter, cancellationToken);
-        return new LeadCube(slices, days, campaigns);
+        var stageOrder = await db.CrmStages.AsNoTracking().OrderBy(s => s.Sequence).ThenBy(s => s.Name).ThenBy(s => s.OdooId)
+            .Select(s => s.Name).ToListAsync(cancellationToken);
+        return new LeadCube(slices, days, campaigns) { StageOrder = stageOrder };
     }
 
     /// <summary>Only the slices (stage, source, outcome), e.g. for the previous period an insight compares with.</summary>

@@ -27,7 +27,9 @@ public sealed partial class OdooSync(
         var started = Stopwatch.StartNew();
         try
         {
-            _wonStages = await OdooStages.WonStageIdsAsync(odoo, cancellationToken);
+            var stages = await OdooStages.ReadAsync(odoo, cancellationToken);
+            _wonStages = stages.Where(s => s.IsWon).Select(s => s.OdooId).ToHashSet();
+            await StoreStagesAsync(stages, cancellationToken);
             var feeds = new List<Feed> { new(OdooFields.Lead, OdooFields.LeadFields) };
             if (await SaleOrderFieldsAsync(cancellationToken) is { } orderFields)
             {
@@ -120,6 +122,28 @@ public sealed partial class OdooSync(
                 return read;
             }
         }
+    }
+
+    /// <summary>The stages as Odoo has them now: a renamed or reordered stage is updated, a deleted one removed.</summary>
+    private async Task StoreStagesAsync(IReadOnlyList<CrmStage> stages, CancellationToken cancellationToken)
+    {
+        var existing = await db.CrmStages.ToDictionaryAsync(s => s.OdooId, cancellationToken);
+        foreach (var stage in stages)
+        {
+            stage.SyncedAt = clock.GetUtcNow().UtcDateTime;
+            if (existing.Remove(stage.OdooId, out var known))
+            {
+                (known.Name, known.Sequence, known.IsWon, known.SyncedAt) = (stage.Name, stage.Sequence, stage.IsWon, stage.SyncedAt);
+            }
+            else
+            {
+                db.CrmStages.Add(stage);
+            }
+        }
+
+        db.CrmStages.RemoveRange(existing.Values);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>One page and the cursor after it, in one transaction (SaveChanges).</summary>

@@ -68,6 +68,13 @@ public static class Seed
         leads.Add(hostile);
         db.Leads.AddRange(leads);
 
+        // Odoo's default pipeline, as the reconciliation run stores it: /crm draws the stages in this order.
+        db.CrmStages.AddRange(
+            new CrmStage { OdooId = 1, Name = "New", Sequence = 1, SyncedAt = Today },
+            new CrmStage { OdooId = 2, Name = "Qualified", Sequence = 2, SyncedAt = Today },
+            new CrmStage { OdooId = 3, Name = "Proposition", Sequence = 3, SyncedAt = Today },
+            new CrmStage { OdooId = 4, Name = "Won", Sequence = 70, IsWon = true, SyncedAt = Today });
+
         db.SaleOrders.AddRange(
             new SaleOrder { OdooId = 1, Name = "S00001", State = "sale", AmountUntaxed = 10000, AmountTotal = 11500, Currency = "SAR", OpportunityId = leads[0].OdooId, CreateDate = Today, SourceVersion = Today, SyncedAt = Today },
             new SaleOrder { OdooId = 2, Name = "S00002", State = "sale", AmountUntaxed = 10000, AmountTotal = 11500, Currency = "SAR", OpportunityId = leads[1].OdooId, CreateDate = Today, SourceVersion = Today, SyncedAt = Today });

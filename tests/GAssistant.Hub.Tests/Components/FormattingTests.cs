@@ -76,4 +76,17 @@ public sealed class FormattingTests
         Assert.Equal([new CampaignFigure("Ramadan", 5, 2, 35000m), new CampaignFigure("(none)", 1, 0, 1000m)], figures.ByCampaign);
         Assert.Equal([new DayFigure(day, 5, 2), new DayFigure(day.AddDays(1), 1, 0)], figures.OverTime);
     }
+
+    [Fact]
+    public void The_pipeline_follows_odoos_stage_order_and_puts_stages_odoo_no_longer_has_after_it()
+    {
+        LeadSlice Slice(string? stage, int leads) => new(stage, "Facebook", "SAR", stage == "Won", stage != "Won", leads, 1000m * leads, 0m, 0);
+        var cube = new LeadCube([Slice("Won", 2), Slice("Proposition", 3), Slice("New", 9), Slice("Old stage", 1), Slice(null, 4), Slice("Qualified", 5)], [], [])
+        {
+            StageOrder = ["New", "Qualified", "Proposition", "Won"],
+        };
+
+        Assert.Equal(["New", "Qualified", "Proposition", "Won", CrmSummary.NoStage, "Old stage"], CrmSummary.From(cube).ByStage.Select(s => s.Stage));
+        Assert.Equal(["New", "Qualified", CrmSummary.NoStage, "Proposition", "Won", "Old stage"], CrmSummary.From(cube with { StageOrder = [] }).ByStage.Select(s => s.Stage));
+    }
 }

@@ -117,6 +117,14 @@ public sealed class OdooClientContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Stages_are_read_in_the_pipeline_order_of_odoos_kanban()
+    {
+        var stages = await OdooStages.ReadAsync(Client(session: LoggedIn(2)), default);
+
+        Assert.Equal(["New|1|False", "Qualified|2|False", "Proposition|3|False", "Won|70|True"], stages.Select(s => $"{s.Name}|{s.Sequence}|{s.IsWon}"));
+    }
+
+    [Fact]
     public async Task Calling_a_private_method_is_an_access_error()
     {
         var error = await Assert.ThrowsAsync<OdooException>(() => Client(session: LoggedIn(2))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -63,7 +64,8 @@ public static class OdooDomain
     {
         if (left?.GetValueKind() == JsonValueKind.Number && right?.GetValueKind() == JsonValueKind.Number)
         {
-            return left.GetValue<decimal>().CompareTo(right.GetValue<decimal>());
+            // As text: a number set by a test (JsonValue of int) does not convert with GetValue<decimal>.
+            return decimal.Parse(left.ToJsonString(), CultureInfo.InvariantCulture).CompareTo(decimal.Parse(right.ToJsonString(), CultureInfo.InvariantCulture));
         }
 
         return string.CompareOrdinal(left?.GetValueKind() == JsonValueKind.String ? left.GetValue<string>() : left?.ToJsonString(),

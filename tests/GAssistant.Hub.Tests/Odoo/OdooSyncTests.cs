@@ -51,6 +51,34 @@ public abstract class OdooSyncTests(HubProvider provider) : OdooHubTest(provider
     }
 
     [Fact]
+    public async Task The_pipeline_on_the_api_follows_the_stage_order_set_in_odoo()
+    {
+        // Most leads are won, so an order by size would put Won first.
+        Odoo.Change("crm.lead", 1, lead => lead["stage_id"] = new JsonArray(2, "Qualified"));
+        Odoo.Change("crm.lead", 2, lead => lead["stage_id"] = new JsonArray(3, "Proposition"));
+        foreach (var id in new[] { 3, 4, 5 })
+        {
+            Odoo.Change("crm.lead", id, lead => lead["stage_id"] = new JsonArray(4, "Won"));
+        }
+
+        await SyncAsync();
+        Assert.Equal(["Qualified", "Proposition", "Won"], await PipelineAsync());
+
+        // A sales manager drags Won before Qualified in Odoo's kanban: the next run reorders the pipeline.
+        Odoo.Change("crm.stage", 4, stage => stage["sequence"] = 0);
+        Assert.Equal("succeeded", (await SyncAsync())["status"]!.GetValue<string>());
+
+        Assert.Equal(["Won", "Qualified", "Proposition"], await PipelineAsync());
+        Assert.Equal(4, await Hub.WithDbAsync(db => db.CrmStages.CountAsync()));
+    }
+
+    private async Task<List<string>> PipelineAsync()
+    {
+        var summary = await Hub.CreateApiClient().GetFromJsonAsync<JsonObject>(new Uri("/api/crm/summary", UriKind.Relative));
+        return summary!["by_stage"]!.AsArray().Select(s => s!["stage"]!.GetValue<string>()).ToList();
+    }
+
+    [Fact]
     public async Task A_change_made_in_odoo_without_any_webhook_reaches_the_replica_on_the_next_run()
     {
         await SyncAsync();

@@ -68,7 +68,7 @@ save("search_count_leads", kw(uid, "crm.lead", "search_count", [[]], {"context":
 save("search_read_orders", kw(uid, "sale.order", "search_read", [[]],
                                {"fields": ORDER_FIELDS, "order": "write_date asc, id asc", "limit": 5}))
 save("search_read_stages", kw(uid, "crm.stage", "search_read", [[]],
-                               {"fields": ["is_won"], "order": "id", "context": {"active_test": False}}))
+                               {"fields": ["name", "sequence", "is_won"], "order": "sequence, name, id", "context": {"active_test": False}}))
 save("fields_get_sale_order", kw(uid, "sale.order", "fields_get", [], {"allfields": ["opportunity_id"], "attributes": ["type"]}))
 save("search_read_utm_source", kw(uid, "utm.source", "search_read", [[["name", "=", "Facebook"]]],
                                   {"fields": ["name"], "order": "id", "limit": 1, "context": {"active_test": False}}))

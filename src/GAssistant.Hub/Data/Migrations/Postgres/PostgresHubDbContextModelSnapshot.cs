@@ -67,6 +67,36 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("GAssistant.Hub.Data.CrmStage", b =>
+                {
+                    b.Property<long>("OdooId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("odoo_id");
+
+                    b.Property<bool>("IsWon")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_won");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("OdooId")
+                        .HasName("pk_crm_stages");
+
+                    b.ToTable("crm_stages", (string)null);
+                });
+
             modelBuilder.Entity("GAssistant.Hub.Data.CurrencyRate", b =>
                 {
                     b.Property<string>("Currency")

@@ -60,6 +60,36 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("GAssistant.Hub.Data.CrmStage", b =>
+                {
+                    b.Property<long>("OdooId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("odoo_id");
+
+                    b.Property<bool>("IsWon")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_won");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("SyncedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("OdooId")
+                        .HasName("pk_crm_stages");
+
+                    b.ToTable("crm_stages", (string)null);
+                });
+
             modelBuilder.Entity("GAssistant.Hub.Data.CurrencyRate", b =>
                 {
                     b.Property<string>("Currency")

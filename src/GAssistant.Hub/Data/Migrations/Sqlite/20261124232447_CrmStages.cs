@@ -1,0 +1,37 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GAssistant.Hub.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CrmStages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "crm_stages",
+                columns: table => new
+                {
+                    odoo_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_won = table.Column<bool>(type: "INTEGER", nullable: false),
+                    synced_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_crm_stages", x => x.odoo_id);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "crm_stages");
+        }
+    }
+}
