@@ -3,17 +3,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Components.Pages.Crm;
 
-/// <summary>The stages, sources and campaigns the filter lists offer (the distinct values of the replica).</summary>
+/// <summary>The stages, sources and campaigns the filter lists offer: those of the replica's leads.</summary>
 public sealed record FilterOptions(IReadOnlyList<string> Stages, IReadOnlyList<string> Sources, IReadOnlyList<string> Campaigns)
 {
     public static readonly FilterOptions Empty = new([], [], []);
 
+    /// <summary>
+    /// Read from the daily rollups (which count every lead that is not deleted, a missing text as ""), not from the leads:
+    /// a DISTINCT over a million leads took ~0.5 s on PostgreSQL at every page load (bench/dashboard-queries.sh).
+    /// Stages come in Odoo's pipeline order, then by name.
+    /// </summary>
     public static async Task<FilterOptions> LoadAsync(HubDbContext db, CancellationToken cancellationToken)
     {
-        var leads = db.Leads.AsNoTracking().Where(l => !l.Deleted);
-        var stages = await leads.Where(l => l.StageName != null).Select(l => l.StageName!).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
-        var sources = await leads.Where(l => l.Source != null).Select(l => l.Source!).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
-        var campaigns = await leads.Where(l => l.Campaign != null).Select(l => l.Campaign!).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
-        return new FilterOptions(stages, sources, campaigns);
+        var stats = db.Set<LeadDailyStat>().AsNoTracking().Where(s => s.Leads > 0);
+        var stages = await stats.Where(s => s.Stage != "").Select(s => s.Stage).Distinct().ToListAsync(cancellationToken);
+        var sources = await stats.Where(s => s.Source != "").Select(s => s.Source).Distinct().ToListAsync(cancellationToken);
+        var campaigns = await db.Set<LeadDailyCampaignStat>().AsNoTracking().Where(s => s.Leads > 0 && s.Campaign != "")
+            .Select(s => s.Campaign).Distinct().ToListAsync(cancellationToken);
+        var pipeline = await db.CrmStages.AsNoTracking().OrderBy(s => s.Sequence).ThenBy(s => s.Name).ThenBy(s => s.OdooId)
+            .Select(s => s.Name).ToListAsync(cancellationToken);
+        return new FilterOptions(
+            stages.OrderBy(s => pipeline.IndexOf(s) is var i && i >= 0 ? i : int.MaxValue).ThenBy(s => s, StringComparer.CurrentCulture).ToList(),
+            sources.Order(StringComparer.CurrentCulture).ToList(),
+            campaigns.Order(StringComparer.CurrentCulture).ToList());
     }
 }
