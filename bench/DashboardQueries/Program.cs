@@ -84,9 +84,13 @@ foreach (var provider in providers)
         Named("/api/crm/summary, last 30 days", await TimeAsync(runs, NewDb, db => CrmSummary.ComputeAsync(db, last30, CancellationToken.None))),
         Named("/crm leads table, first page of last 30 days", await TimeAsync(runs, NewDb, async db =>
         {
-            var leads = db.Leads.AsNoTracking().Filtered(last30);
-            await leads.CountAsync();
-            await leads.Sorted(null, true).Take(25).ToListAsync();
+            await LeadSlices.CountAsync(db, last30, CancellationToken.None);
+            await db.Leads.AsNoTracking().Filtered(last30).Sorted(null, true).Take(25).ToListAsync();
+        })),
+        Named("/crm leads table, first page of all time", await TimeAsync(runs, NewDb, async db =>
+        {
+            await LeadSlices.CountAsync(db, new LeadFilter(), CancellationToken.None);
+            await db.Leads.AsNoTracking().Filtered(new LeadFilter()).Sorted(null, true).Take(25).ToListAsync();
         })),
         Named("/campaigns figures, last 30 days (page default)", await TimeAsync(runs, NewDb, db =>
             CampaignFigures.LoadAsync(db, new AttributionService(db), from, to, 3m, CancellationToken.None))),

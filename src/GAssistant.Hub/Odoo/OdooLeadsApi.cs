@@ -34,7 +34,7 @@ public static class OdooLeadsApi
         }
 
         var leads = db.Leads.AsNoTracking().Filtered(filter);
-        var total = await leads.CountAsync(cancellationToken);
+        var total = await LeadSlices.CountAsync(db, filter, cancellationToken);
         var page = await leads
             .Ordered(filter)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)

@@ -28,6 +28,12 @@ public abstract class LeadDailyStatsTests(HubProvider provider) : HubTest(provid
         Assert.Equal(rawDays, days);
         var campaigns = await Hub.WithDbAsync(db => LeadSlices.CampaignsFromRollupAsync(db, filter with { Stage = null, Source = null }, CancellationToken.None));
         var rawCampaigns = await Hub.WithDbAsync(db => LeadSlices.CampaignsFromLeadsAsync(db, filter with { Stage = null, Source = null }, CancellationToken.None));
+        foreach (var narrowed in new[] { filter with { Campaign = null }, filter with { Stage = null, Source = null } })
+        {
+            Assert.Equal(await Hub.WithDbAsync(db => db.Leads.Filtered(narrowed).CountAsync()),
+                await Hub.WithDbAsync(db => LeadSlices.CountAsync(db, narrowed, CancellationToken.None)));
+        }
+
         Assert.Equal(rawCampaigns.Select(c => $"{c.Campaign}|{c.Won}|{c.Open}|{c.Leads}|{Math.Round(c.Revenue, 2)}").Order(StringComparer.Ordinal),
             campaigns.Select(c => $"{c.Campaign}|{c.Won}|{c.Open}|{c.Leads}|{Math.Round(c.Revenue, 2)}").Order(StringComparer.Ordinal));
     }
