@@ -27,6 +27,25 @@ public sealed class CampaignsPageTests(BrowserHub hub)
     }
 
     [Fact]
+    public async Task A_link_with_a_period_opens_the_campaigns_of_that_period_and_a_new_choice_goes_into_the_address()
+    {
+        var campaigns = new CampaignsDashboard(await hub.SignedInPageAsync());
+        await campaigns.OpenAsync("/campaigns?period=7d");
+
+        var week = await hub.ApiClient().GetFromJsonAsync<JsonElement>(
+            $"/api/meta/campaigns?from={Seed.Today.AddDays(-6):yyyy-MM-dd}&to={Seed.Today:yyyy-MM-dd}");
+        Assert.Equal(week.GetProperty("totals").GetProperty("spend").GetDecimal(), await campaigns.CardValueAsync("spend"));
+
+        await campaigns.SelectAsync("filter-preset", "Last 90 days");
+        await campaigns.Page.WaitForURLAsync(url => url.EndsWith("/campaigns?period=90d", StringComparison.Ordinal));
+        var quarter = await hub.ApiClient().GetFromJsonAsync<JsonElement>(
+            $"/api/meta/campaigns?from={Seed.Today.AddDays(-89):yyyy-MM-dd}&to={Seed.Today:yyyy-MM-dd}");
+        var spend = quarter.GetProperty("totals").GetProperty("spend").GetDecimal().ToString(CultureInfo.InvariantCulture);
+        await campaigns.Page.WaitForSelectorAsync($"[data-testid=spend][data-value='{spend}']");
+        await campaigns.Page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Recommendations_name_the_expensive_campaign_and_the_budget_limited_winner()
     {
         var campaigns = new CampaignsDashboard(await hub.SignedInPageAsync());

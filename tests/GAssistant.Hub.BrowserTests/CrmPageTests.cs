@@ -77,6 +77,34 @@ public sealed class CrmPageTests(BrowserHub hub)
     }
 
     [Fact]
+    public async Task The_filters_stay_in_the_address_so_a_reload_or_a_shared_link_shows_the_same_leads()
+    {
+        var crm = new CrmDashboard(await hub.SignedInPageAsync());
+        await crm.OpenAsync();
+        await crm.ChoosePresetAsync("All time");
+        await crm.ChooseSourceAsync("Referral");
+        var api = await ApiAsync("/api/crm/summary?source=Referral");
+        await crm.WaitForTotalAsync(api.GetProperty("total_leads").GetInt32());
+        await crm.Page.WaitForURLAsync(url => url.Contains("period=all", StringComparison.Ordinal) && url.Contains("source=Referral", StringComparison.Ordinal));
+
+        await crm.Page.ReloadAsync();
+        await crm.Page.WaitForSelectorAsync("[data-testid=insights]");
+        await crm.WaitForTotalAsync(api.GetProperty("total_leads").GetInt32());
+        Assert.Contains("Referral", await crm.Page.InnerTextAsync("[data-testid=filter-source]"), StringComparison.Ordinal);
+        Assert.Contains("All time", await crm.Page.InnerTextAsync("[data-testid=filter-preset]"), StringComparison.Ordinal);
+
+        // A colleague opens a link with a search in Arabic.
+        var link = $"/crm?period=all&q={Uri.EscapeDataString("مؤهل")}";
+        await crm.OpenAsync(link);
+        var linked = await ApiAsync($"/api/crm/summary?q={Uri.EscapeDataString("مؤهل")}");
+        await crm.WaitForTotalAsync(linked.GetProperty("total_leads").GetInt32());
+        Assert.Equal(6, linked.GetProperty("total_leads").GetInt32());
+        Assert.All(await crm.LeadNamesAsync(), name => Assert.Contains("مؤهل", name, StringComparison.Ordinal));
+        Assert.Equal("مؤهل", await crm.Page.InputValueAsync("[data-testid=filter-search]"));
+        await crm.Page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Csv_export_downloads_the_leads_the_filters_show()
     {
         var crm = new CrmDashboard(await hub.SignedInPageAsync());
