@@ -1,4 +1,3 @@
-using System.Globalization;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,8 +18,8 @@ public static class AttributionApi
     {
         var errors = new Dictionary<string, string[]>();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var from = Date(request.Query["from"], "from", errors) ?? today.AddDays(-29);
-        var to = Date(request.Query["to"], "to", errors) ?? today;
+        var from = ApiProblems.Date(request.Query["from"], "from", errors) ?? today.AddDays(-29);
+        var to = ApiProblems.Date(request.Query["to"], "to", errors) ?? today;
         if (from > to)
         {
             errors["from"] = ["from must not be after to."];
@@ -34,21 +33,5 @@ public static class AttributionApi
         }
 
         return errors.Count > 0 ? ApiProblems.Validation(errors) : TypedResults.Ok(await attribution.BuildAsync(from, to, level, cancellationToken));
-    }
-
-    private static DateOnly? Date(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = ["Expected a date like 2026-11-01."];
-        return null;
     }
 }

@@ -1,3 +1,4 @@
+using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Odoo;
 using Microsoft.Extensions.Options;
 
@@ -33,19 +34,7 @@ public sealed partial class CurrencyRateWorker(
                 Log.Failed(logger, ex);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await timer.NextTickOrStopAsync(stoppingToken));
     }
 
     private static partial class Log

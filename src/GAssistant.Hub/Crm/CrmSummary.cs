@@ -31,17 +31,11 @@ public sealed record CrmSummary(
         var slices = cube.Slices;
         var total = slices.Sum(s => s.Leads);
         var won = slices.Where(s => s.Won).Sum(s => s.Leads);
-        // Odoo's pipeline order (stage sequence) where the stage is known; stages Odoo no longer has, and leads without
-        // one, after them by size.
-        var position = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var name in cube.StageOrder)
-        {
-            position.TryAdd(name, position.Count);
-        }
-
+        // Odoo's pipeline order where the stage is known; stages Odoo no longer has, and leads without one, after them by size.
+        var position = StageOrder.Positions(cube.StageOrder);
         var byStage = slices.GroupBy(s => s.Stage ?? NoStage)
             .Select(g => new StageFigure(g.Key, g.Sum(s => s.Leads), g.Sum(s => s.Revenue)))
-            .OrderBy(s => position.GetValueOrDefault(s.Stage, int.MaxValue)).ThenByDescending(s => s.Leads).ThenBy(s => s.Stage, StringComparer.Ordinal).ToList();
+            .OrderBy(s => position(s.Stage)).ThenByDescending(s => s.Leads).ThenBy(s => s.Stage, StringComparer.Ordinal).ToList();
         var bySource = slices.GroupBy(s => s.Source ?? NoSource)
             .Select(g => new SourceFigure(g.Key, g.Sum(s => s.Leads), g.Where(s => s.Won).Sum(s => s.Leads), g.Sum(s => s.Revenue)))
             .OrderByDescending(s => s.Leads).ThenBy(s => s.Source, StringComparer.Ordinal).ToList();

@@ -64,7 +64,8 @@ public sealed record LeadFilter
         };
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>A filter value as typed: trimmed, and null when blank.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static DateTime? ParseDate(IQueryCollection query, string name, bool endOfDay, Dictionary<string, string[]> errors)
     {

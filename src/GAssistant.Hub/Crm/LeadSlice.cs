@@ -36,21 +36,18 @@ public static class LeadSlices
 {
     public static async Task<LeadCube> LoadAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken)
     {
-        var rollup = UsesRollup(filter);
-        var (slices, days) = rollup && filter.Campaign is null
+        var (slices, days) = StageRollupAnswers(filter)
             ? await SlicesFromRollupAsync(db, filter, cancellationToken)
             : await SlicesFromLeadsAsync(db, filter, cancellationToken);
-        var campaigns = rollup && filter.Stage is null && filter.Source is null
+        var campaigns = CampaignRollupAnswers(filter)
             ? await CampaignsFromRollupAsync(db, filter, cancellationToken)
             : await CampaignsFromLeadsAsync(db, filter, cancellationToken);
-        var stageOrder = await db.CrmStages.AsNoTracking().OrderBy(s => s.Sequence).ThenBy(s => s.Name).ThenBy(s => s.OdooId)
-            .Select(s => s.Name).ToListAsync(cancellationToken);
-        return new LeadCube(slices, days, campaigns) { StageOrder = stageOrder };
+        return new LeadCube(slices, days, campaigns) { StageOrder = await StageOrder.NamesAsync(db, cancellationToken) };
     }
 
     /// <summary>Only the slices (stage, source, outcome), e.g. for the previous period an insight compares with.</summary>
     public static async Task<IReadOnlyList<LeadSlice>> SlicesAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken) =>
-        (UsesRollup(filter) && filter.Campaign is null
+        (StageRollupAnswers(filter)
             ? await SlicesFromRollupAsync(db, filter, cancellationToken)
             : await SlicesFromLeadsAsync(db, filter, cancellationToken)).Item1;
 
@@ -58,44 +55,40 @@ public static class LeadSlices
     /// How many leads the filter shows (the leads table's and the API's total): summed from a rollup where one answers
     /// the filter, else counted. Counting "All time" is a million index entries (~75 ms on PostgreSQL, bench/dashboard-queries.sh).
     /// </summary>
-    public static async Task<int> CountAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken)
-    {
-        if (UsesRollup(filter) && filter.Campaign is null)
-        {
-            var stats = InRange(db.Set<LeadDailyStat>().AsNoTracking(), s => s.Day, filter);
-            stats = filter.Stage is { } stage ? stats.Where(s => s.Stage == stage) : stats;
-            stats = filter.Source is { } source ? stats.Where(s => s.Source == source) : stats;
-            return await stats.SumAsync(s => s.Leads, cancellationToken);
-        }
-
-        if (UsesRollup(filter) && filter.Stage is null && filter.Source is null)
-        {
-            var campaign = filter.Campaign;
-            return await InRange(db.Set<LeadDailyCampaignStat>().AsNoTracking(), s => s.Day, filter)
-                .Where(s => s.Campaign == campaign).SumAsync(s => s.Leads, cancellationToken);
-        }
-
-        return await db.Leads.AsNoTracking().Filtered(filter).CountAsync(cancellationToken);
-    }
+    public static async Task<int> CountAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken) =>
+        StageRollupAnswers(filter) ? await StageStats(db, filter).SumAsync(s => s.Leads, cancellationToken)
+        : CampaignRollupAnswers(filter) ? await CampaignStats(db, filter).SumAsync(s => s.Leads, cancellationToken)
+        : await db.Leads.AsNoTracking().Filtered(filter).CountAsync(cancellationToken);
 
     public static bool UsesRollup(LeadFilter filter) =>
         filter.Query is null && filter.MinScore is null && IsMidnight(filter.From) && IsMidnight(filter.To);
 
+    /// <summary>The stage and source rollup answers the filter: it has no campaign to cross them with.</summary>
+    private static bool StageRollupAnswers(LeadFilter filter) => UsesRollup(filter) && filter.Campaign is null;
+
+    /// <summary>The campaign rollup answers the filter: it has no stage or source to cross the campaign with.</summary>
+    private static bool CampaignRollupAnswers(LeadFilter filter) => UsesRollup(filter) && filter.Stage is null && filter.Source is null;
+
     private static bool IsMidnight(DateTime? time) => time is null || time.Value.TimeOfDay == TimeSpan.Zero;
+
+    /// <summary>The rows of <see cref="LeadDailyStat"/> the filter's days, stage and source select.</summary>
+    private static IQueryable<LeadDailyStat> StageStats(HubDbContext db, LeadFilter filter)
+    {
+        var stats = InRange(db.Set<LeadDailyStat>().AsNoTracking().Where(s => s.Leads > 0), s => s.Day, filter);
+        stats = filter.Stage is { } stage ? stats.Where(s => s.Stage == stage) : stats;
+        return filter.Source is { } source ? stats.Where(s => s.Source == source) : stats;
+    }
+
+    /// <summary>The rows of <see cref="LeadDailyCampaignStat"/> the filter's days and campaign select.</summary>
+    private static IQueryable<LeadDailyCampaignStat> CampaignStats(HubDbContext db, LeadFilter filter)
+    {
+        var stats = InRange(db.Set<LeadDailyCampaignStat>().AsNoTracking().Where(s => s.Leads > 0), s => s.Day, filter);
+        return filter.Campaign is { } campaign ? stats.Where(s => s.Campaign == campaign) : stats;
+    }
 
     internal static async Task<(IReadOnlyList<LeadSlice>, IReadOnlyList<DayFigure>)> SlicesFromRollupAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken)
     {
-        var stats = InRange(db.Set<LeadDailyStat>().AsNoTracking().Where(s => s.Leads > 0), s => s.Day, filter);
-        if (filter.Stage is { } stage)
-        {
-            stats = stats.Where(s => s.Stage == stage);
-        }
-
-        if (filter.Source is { } source)
-        {
-            stats = stats.Where(s => s.Source == source);
-        }
-
+        var stats = StageStats(db, filter);
         var slices = await stats
             .GroupBy(s => new { s.Stage, s.Source, s.Currency, s.IsWon, s.IsOpen })
             .Select(g => new LeadSlice(g.Key.Stage, g.Key.Source, g.Key.Currency, g.Key.IsWon, g.Key.IsOpen, g.Sum(s => s.Leads),
@@ -111,13 +104,7 @@ public static class LeadSlices
 
     internal static async Task<IReadOnlyList<CampaignSlice>> CampaignsFromRollupAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken)
     {
-        var stats = InRange(db.Set<LeadDailyCampaignStat>().AsNoTracking().Where(s => s.Leads > 0), s => s.Day, filter);
-        if (filter.Campaign is { } campaign)
-        {
-            stats = stats.Where(s => s.Campaign == campaign);
-        }
-
-        var rows = await stats.GroupBy(s => new { s.Campaign, s.IsWon, s.IsOpen })
+        var rows = await CampaignStats(db, filter).GroupBy(s => new { s.Campaign, s.IsWon, s.IsOpen })
             .Select(g => new CampaignSlice(g.Key.Campaign, g.Key.IsWon, g.Key.IsOpen, g.Sum(s => s.Leads), g.Sum(s => s.Revenue)))
             .ToListAsync(cancellationToken);
         return rows.Select(r => r with { Campaign = Text(r.Campaign), Revenue = Math.Round(r.Revenue, 6) }).ToList();

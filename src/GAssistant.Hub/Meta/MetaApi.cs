@@ -28,8 +28,8 @@ public static class MetaApi
     {
         var errors = new Dictionary<string, string[]>();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var from = Date(request.Query["from"], "from", errors) ?? today.AddDays(-29);
-        var to = Date(request.Query["to"], "to", errors) ?? today;
+        var from = ApiProblems.Date(request.Query["from"], "from", errors) ?? today.AddDays(-29);
+        var to = ApiProblems.Date(request.Query["to"], "to", errors) ?? today;
         if (from > to)
         {
             errors["from"] = ["from must not be after to."];
@@ -75,9 +75,9 @@ public static class MetaApi
         var errors = new Dictionary<string, string[]>();
         var body = await BodyAsync(request, errors, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var from = Date(body is { } b && b.TryGetProperty("from", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null, "from", errors)
+        var from = ApiProblems.Date(body is { } b && b.TryGetProperty("from", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null, "from", errors)
             ?? today.AddDays(-options.CurrentValue.RestatementDays);
-        var to = Date(body is { } c && c.TryGetProperty("to", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null, "to", errors) ?? today;
+        var to = ApiProblems.Date(body is { } c && c.TryGetProperty("to", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null, "to", errors) ?? today;
         if (from > to)
         {
             errors["from"] = ["from must not be after to."];
@@ -123,22 +123,6 @@ public static class MetaApi
             errors["body"] = [$"The body is not valid JSON: {ex.Message}"];
         }
 
-        return null;
-    }
-
-    private static DateOnly? Date(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = ["Expected a date like 2026-11-01."];
         return null;
     }
 }

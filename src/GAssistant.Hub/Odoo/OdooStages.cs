@@ -24,5 +24,7 @@ public static class OdooStages
     }
 
     public static async Task<IReadOnlySet<long>> WonStageIdsAsync(OdooClient odoo, CancellationToken cancellationToken) =>
-        (await ReadAsync(odoo, cancellationToken)).Where(s => s.IsWon).Select(s => s.OdooId).ToHashSet();
+        WonIds(await ReadAsync(odoo, cancellationToken));
+
+    public static IReadOnlySet<long> WonIds(IEnumerable<CrmStage> stages) => stages.Where(s => s.IsWon).Select(s => s.OdooId).ToHashSet();
 }

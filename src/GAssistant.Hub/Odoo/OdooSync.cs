@@ -28,7 +28,7 @@ public sealed partial class OdooSync(
         try
         {
             var stages = await OdooStages.ReadAsync(odoo, cancellationToken);
-            _wonStages = stages.Where(s => s.IsWon).Select(s => s.OdooId).ToHashSet();
+            _wonStages = OdooStages.WonIds(stages);
             await StoreStagesAsync(stages, cancellationToken);
             var feeds = new List<Feed> { new(OdooFields.Lead, OdooFields.LeadFields) };
             if (await SaleOrderFieldsAsync(cancellationToken) is { } orderFields)
@@ -127,10 +127,11 @@ public sealed partial class OdooSync(
     /// <summary>The stages as Odoo has them now: a renamed or reordered stage is updated, a deleted one removed.</summary>
     private async Task StoreStagesAsync(IReadOnlyList<CrmStage> stages, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         var existing = await db.CrmStages.ToDictionaryAsync(s => s.OdooId, cancellationToken);
         foreach (var stage in stages)
         {
-            stage.SyncedAt = clock.GetUtcNow().UtcDateTime;
+            stage.SyncedAt = now;
             if (existing.Remove(stage.OdooId, out var known))
             {
                 (known.Name, known.Sequence, known.IsWon, known.SyncedAt) = (stage.Name, stage.Sequence, stage.IsWon, stage.SyncedAt);

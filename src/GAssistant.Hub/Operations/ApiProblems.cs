@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GAssistant.Hub.Operations;
@@ -10,6 +11,23 @@ public static class ApiProblems
 
     public static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: Failure());
+
+    /// <summary>An optional <c>yyyy-MM-dd</c> date of a request; anything else is recorded in <paramref name="errors"/> under <paramref name="field"/>.</summary>
+    public static DateOnly? Date(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[field] = ["Expected a date like 2026-11-01."];
+        return null;
+    }
 
     private static Dictionary<string, object?> Failure() => new() { ["success"] = false };
 }

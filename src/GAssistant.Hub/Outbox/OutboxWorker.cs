@@ -1,4 +1,5 @@
 using GAssistant.Hub.Data;
+using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Operations;
 using GAssistant.Hub.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -41,19 +42,7 @@ public sealed partial class OutboxWorker(
                 Log.TickFailed(logger, ex);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await timer.NextTickOrStopAsync(stoppingToken));
     }
 
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using GAssistant.Hub.Data;
+using GAssistant.Hub.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace GAssistant.Hub.Scoring;
@@ -24,7 +25,7 @@ public sealed partial class ScoringWorker(
                 Log.TickFailed(logger, ex);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await timer.NextTickOrStopAsync(stoppingToken));
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)
@@ -43,18 +44,6 @@ public sealed partial class ScoringWorker(
         }
 
         await scoring.ScorePendingAsync(cancellationToken);
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     private static partial class Log

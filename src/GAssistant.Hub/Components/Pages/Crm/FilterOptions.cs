@@ -1,3 +1,4 @@
+using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,10 +21,9 @@ public sealed record FilterOptions(IReadOnlyList<string> Stages, IReadOnlyList<s
         var sources = await stats.Where(s => s.Source != "").Select(s => s.Source).Distinct().ToListAsync(cancellationToken);
         var campaigns = await db.Set<LeadDailyCampaignStat>().AsNoTracking().Where(s => s.Leads > 0 && s.Campaign != "")
             .Select(s => s.Campaign).Distinct().ToListAsync(cancellationToken);
-        var pipeline = await db.CrmStages.AsNoTracking().OrderBy(s => s.Sequence).ThenBy(s => s.Name).ThenBy(s => s.OdooId)
-            .Select(s => s.Name).ToListAsync(cancellationToken);
+        var position = StageOrder.Positions(await StageOrder.NamesAsync(db, cancellationToken));
         return new FilterOptions(
-            stages.OrderBy(s => pipeline.IndexOf(s) is var i && i >= 0 ? i : int.MaxValue).ThenBy(s => s, StringComparer.CurrentCulture).ToList(),
+            stages.OrderBy(position).ThenBy(s => s, StringComparer.CurrentCulture).ToList(),
             sources.Order(StringComparer.CurrentCulture).ToList(),
             campaigns.Order(StringComparer.CurrentCulture).ToList());
     }
