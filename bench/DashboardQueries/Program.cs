@@ -80,7 +80,7 @@ foreach (var provider in providers)
         ("plain GROUP BY stage over all leads (baseline)", baseline.P50, baseline.P95),
         Named("/crm figures, last 30 days (page default)", await TimeAsync(runs, NewDb, db => CrmDashboard.LoadAsync(db, last30, before30, now, CancellationToken.None))),
         Named("/crm figures, all time", await TimeAsync(runs, NewDb, db => CrmDashboard.LoadAsync(db, new LeadFilter(), null, now, CancellationToken.None))),
-        Named("/crm filter lists (stages, sources, campaigns)", await TimeAsync(runs, NewDb, db => GAssistant.Hub.Components.Pages.Crm.FilterOptions.LoadAsync(db, CancellationToken.None))),
+        Named("/crm filter lists (stages, sources, campaigns)", await TimeAsync(runs, NewDb, db => LeadFilterLists.LoadAsync(db, CancellationToken.None))),
         Named("/api/crm/summary, last 30 days", await TimeAsync(runs, NewDb, db => CrmSummary.ComputeAsync(db, last30, CancellationToken.None))),
         Named("/crm leads table, first page of last 30 days", await TimeAsync(runs, NewDb, db => LeadsTablePageAsync(db, last30))),
         Named("/crm leads table, first page of all time", await TimeAsync(runs, NewDb, db => LeadsTablePageAsync(db, new LeadFilter()))),

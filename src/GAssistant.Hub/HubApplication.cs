@@ -1,10 +1,9 @@
 using GAssistant.Hub.Analytics;
-using GAssistant.Hub.Analytics.BigQuery;
-using GAssistant.Hub.Analytics.Conversions;
 using GAssistant.Hub.Auth;
 using GAssistant.Hub.Components;
 using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
+using GAssistant.Hub.Insights;
 using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Meta;
 using GAssistant.Hub.Odoo;
@@ -16,7 +15,7 @@ using GAssistant.Hub.Webhooks;
 
 namespace GAssistant.Hub;
 
-/// <summary>Wires every feature of the hub; Program.cs calls only these two methods.</summary>
+/// <summary>Wires every feature folder of the hub, one call each; Program.cs calls only these two methods.</summary>
 public static class HubApplication
 {
     public static WebApplicationBuilder AddHub(this WebApplicationBuilder builder)
@@ -30,30 +29,27 @@ public static class HubApplication
         builder.AddWebhooks();
         builder.AddOdoo();
         builder.AddMeta();
-        builder.AddAttribution();
-        builder.AddCrmConversions();
-        builder.AddCrm();
+        builder.AddAnalytics();
+        builder.AddInsights();
         builder.AddScoring();
         builder.AddReports();
-        builder.AddBigQuery();
         builder.AddHubComponents();
         return builder;
     }
 
+    /// <summary>Odoo and Meta map their webhook routes on the shared <c>/api/webhook</c> group in their own Map call.</summary>
     public static WebApplication UseHub(this WebApplication app)
     {
         app.MigrateHubDatabase();
         app.UseOperations();
         app.UseHubAuth();
         app.MapHealth();
-        app.MapWebhooks();
         app.MapOdooApi();
         app.MapMetaApi();
-        app.MapAttributionApi();
+        app.MapAnalyticsApi();
         app.MapCrmApi();
         app.MapScoringApi();
         app.MapReportsApi();
-        app.MapBigQueryApi();
         app.MapJobsApi();
         app.MapHubComponents();
         return app;

@@ -1,21 +1,24 @@
+using GAssistant.Hub.Analytics.BigQuery;
 using GAssistant.Hub.Operations;
 
 namespace GAssistant.Hub.Analytics;
 
-public static class AttributionRegistration
+public static class AnalyticsRegistration
 {
-    public static WebApplicationBuilder AddAttribution(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<AttributionService>();
         builder.Services.AddScoped<CurrencyRateSync>();
         builder.Services.AddHostedService<CurrencyRateWorker>();
+        builder.AddBigQuery();
         return builder;
     }
 
-    public static WebApplication MapAttributionApi(this WebApplication app)
+    public static WebApplication MapAnalyticsApi(this WebApplication app)
     {
         app.MapGroup("/api/analytics").WithTags("Analytics").RequireRateLimiting(RateLimits.Api).MapAttributionEndpoints();
+        app.MapBigQueryApi();
         return app;
     }
 }

@@ -1,5 +1,5 @@
-using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Odoo;
+using GAssistant.Hub.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace GAssistant.Hub.Analytics;

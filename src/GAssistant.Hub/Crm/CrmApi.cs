@@ -7,8 +7,6 @@ namespace GAssistant.Hub.Crm;
 /// <summary><c>GET /api/crm/summary</c> (CONTRACT.md).</summary>
 public static class CrmApi
 {
-    public static WebApplicationBuilder AddCrm(this WebApplicationBuilder builder) => builder;
-
     public static WebApplication MapCrmApi(this WebApplication app)
     {
         var crm = app.MapGroup("/api/crm").WithTags("CRM").RequireRateLimiting(RateLimits.Api);

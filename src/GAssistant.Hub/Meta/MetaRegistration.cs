@@ -1,3 +1,4 @@
+using GAssistant.Hub.Meta.Conversions;
 using GAssistant.Hub.Operations;
 using GAssistant.Hub.Outbox;
 using GAssistant.Hub.Webhooks;
@@ -22,11 +23,13 @@ public static class MetaRegistration
         builder.Services.AddTransient<MetaInsightsReader>();
         builder.Services.AddScoped<MetaCampaignSync>();
         builder.Services.AddHostedService<MetaSyncWorker>();
+        builder.AddConversions();
         return builder;
     }
 
     public static WebApplication MapMetaApi(this WebApplication app)
     {
+        app.MapWebhookGroup().MapMetaWebhook();
         app.MapGroup("/api/meta").WithTags("Meta").RequireRateLimiting(RateLimits.Api).MapMetaEndpoints();
         return app;
     }

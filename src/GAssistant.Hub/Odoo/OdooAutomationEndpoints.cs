@@ -4,10 +4,11 @@ using System.Text.Json;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Odoo;
 using GAssistant.Hub.Operations;
+using GAssistant.Hub.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
-namespace GAssistant.Hub.Webhooks;
+namespace GAssistant.Hub.Odoo;
 
 /// <summary>
 /// <c>POST /api/webhook/odoo/automation?token=…</c>: Odoo's built-in "Send Webhook Notification" action

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using GAssistant.Hub.Webhooks;
 
 namespace GAssistant.Hub.Odoo;
 

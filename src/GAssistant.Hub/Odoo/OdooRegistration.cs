@@ -46,6 +46,7 @@ public static class OdooRegistration
 
     public static WebApplication MapOdooApi(this WebApplication app)
     {
+        app.MapWebhookGroup().MapOdooWebhook().MapOdooAutomationWebhook();
         var odoo = app.MapGroup("/api/odoo").WithTags("Odoo").RequireRateLimiting(RateLimits.Api);
         odoo.MapOdooHealth();
         odoo.MapOdooLeads();

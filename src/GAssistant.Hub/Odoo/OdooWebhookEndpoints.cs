@@ -2,10 +2,11 @@ using System.Text;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Odoo;
 using GAssistant.Hub.Operations;
+using GAssistant.Hub.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
-namespace GAssistant.Hub.Webhooks;
+namespace GAssistant.Hub.Odoo;
 
 /// <summary><c>POST /api/webhook/odoo</c>: events from the g_assistant_connector addon (CONTRACT.md).</summary>
 public static partial class OdooWebhookEndpoints
@@ -68,5 +69,3 @@ public static partial class OdooWebhookEndpoints
         public static partial void Refused(ILogger logger, WebhookVerification reason);
     }
 }
-
-public sealed record WebhookAccepted(bool Success, string Message, bool Duplicate);

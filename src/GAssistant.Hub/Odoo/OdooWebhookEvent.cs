@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 
-namespace GAssistant.Hub.Webhooks;
+namespace GAssistant.Hub.Odoo;
 
 /// <summary>
 /// The envelope the <c>g_assistant_connector</c> addon sends (CONTRACT.md):
@@ -81,28 +80,6 @@ public sealed record OdooWebhookEvent(string Event, DateTime Timestamp, long Rec
         }
 
         parsed = new OdooWebhookEvent(name!, timestamp, id);
-        return true;
-    }
-}
-
-/// <summary>Odoo writes datetimes as naive UTC strings ("2024-01-08 10:30:00"); a zone, when present, is honoured.</summary>
-public static class OdooTime
-{
-    public static bool TryParse(string? text, out DateTime utc)
-    {
-        utc = default;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-        {
-            return false;
-        }
-
-        utc = parsed.UtcDateTime;
         return true;
     }
 }

@@ -1,7 +1,6 @@
 using GAssistant.Hub.Data;
-using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Operations;
-using GAssistant.Hub.Webhooks;
+using GAssistant.Hub.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

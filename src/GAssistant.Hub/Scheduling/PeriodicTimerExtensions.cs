@@ -1,4 +1,4 @@
-namespace GAssistant.Hub.Jobs;
+namespace GAssistant.Hub.Scheduling;
 
 public static class PeriodicTimerExtensions
 {

@@ -1,4 +1,4 @@
-namespace GAssistant.Hub.Webhooks;
+namespace GAssistant.Hub.Scheduling;
 
 /// <summary>Exponential backoff with jitter: 10 s, 20 s, 40 s… capped at an hour. Pure.</summary>
 public static class RetrySchedule

@@ -1,5 +1,5 @@
 using GAssistant.Hub.Data;
-using GAssistant.Hub.Jobs;
+using GAssistant.Hub.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace GAssistant.Hub.Scoring;

@@ -1,6 +1,7 @@
 using GAssistant.Hub.Data;
 using Microsoft.EntityFrameworkCore;
 using GAssistant.Hub.Operations;
+using GAssistant.Hub.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace GAssistant.Hub.Webhooks;

@@ -1,5 +1,3 @@
-using GAssistant.Hub.Meta;
-
 namespace GAssistant.Hub.Webhooks;
 
 public static class WebhookRegistration
@@ -16,13 +14,10 @@ public static class WebhookRegistration
         return builder;
     }
 
-    /// <summary>Webhooks are authenticated by signature only, never by login.</summary>
-    public static WebApplication MapWebhooks(this WebApplication app)
-    {
-        var webhooks = app.MapGroup("/api/webhook").AllowAnonymous().DisableAntiforgery().WithTags("Webhooks");
-        webhooks.MapOdooWebhook();
-        webhooks.MapMetaWebhook();
-        webhooks.MapOdooAutomationWebhook();
-        return app;
-    }
+    /// <summary>
+    /// <c>/api/webhook</c>, where each source maps its own routes. Webhooks are authenticated by
+    /// signature (or token) only, never by login, and carry no antiforgery token.
+    /// </summary>
+    public static RouteGroupBuilder MapWebhookGroup(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/webhook").AllowAnonymous().DisableAntiforgery().WithTags("Webhooks");
 }

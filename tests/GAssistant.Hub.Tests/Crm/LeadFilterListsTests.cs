@@ -1,11 +1,11 @@
-using GAssistant.Hub.Components.Pages.Crm;
+using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Tests.Crm;
 
 /// <summary>The /crm filter lists offer exactly the stages, sources and campaigns of leads that are not deleted, stages in pipeline order.</summary>
-public abstract class FilterOptionsTests(HubProvider provider) : HubTest(provider)
+public abstract class LeadFilterListsTests(HubProvider provider) : HubTest(provider)
 {
     private static readonly DateTime Day = new(2026, 11, 10, 8, 0, 0, DateTimeKind.Utc);
 
@@ -40,7 +40,7 @@ public abstract class FilterOptionsTests(HubProvider provider) : HubTest(provide
             return await db.SaveChangesAsync();
         });
 
-        var options = await Hub.WithDbAsync(db => FilterOptions.LoadAsync(db, CancellationToken.None));
+        var options = await Hub.WithDbAsync(db => LeadFilterLists.LoadAsync(db, CancellationToken.None));
 
         Assert.Equal(["New", "Qualified", "Won", "Custom stage"], options.Stages);
         Assert.Equal(["Facebook", "Referral", "Website", "بحث جوجل"], options.Sources);
@@ -48,6 +48,6 @@ public abstract class FilterOptionsTests(HubProvider provider) : HubTest(provide
     }
 }
 
-public sealed class FilterOptionsTestsOnSqlite() : FilterOptionsTests(HubProvider.Sqlite);
+public sealed class LeadFilterListsTestsOnSqlite() : LeadFilterListsTests(HubProvider.Sqlite);
 
-public sealed class FilterOptionsTestsOnPostgres() : FilterOptionsTests(HubProvider.Postgres);
+public sealed class LeadFilterListsTestsOnPostgres() : LeadFilterListsTests(HubProvider.Postgres);

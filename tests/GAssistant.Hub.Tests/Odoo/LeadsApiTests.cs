@@ -1,6 +1,6 @@
 using GAssistant.Hub.Data;
 
-namespace GAssistant.Hub.Tests.Crm;
+namespace GAssistant.Hub.Tests.Odoo;
 
 /// <summary><c>GET /api/odoo/leads</c> filters and paging, and <c>GET /api/crm/summary</c>, over a seeded replica.</summary>
 public abstract class LeadsApiTests(HubProvider provider) : HubTest(provider)

@@ -3,7 +3,7 @@ using System.Text;
 using GAssistant.Hub.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace GAssistant.Hub.Tests.Webhooks;
+namespace GAssistant.Hub.Tests.Odoo;
 
 /// <summary>
 /// <c>POST /api/webhook/odoo</c> as CONTRACT.md describes it, end to end: signed delivery, durable

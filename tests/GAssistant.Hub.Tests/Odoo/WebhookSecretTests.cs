@@ -1,4 +1,4 @@
-namespace GAssistant.Hub.Tests.Webhooks;
+namespace GAssistant.Hub.Tests.Odoo;
 
 /// <summary>CONTRACT.md: with no <c>Odoo:WebhookSecret</c> every Odoo webhook is refused (unlike octokit's validator).</summary>
 public abstract class WebhookSecretTests(HubProvider provider)

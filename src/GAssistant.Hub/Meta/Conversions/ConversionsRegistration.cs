@@ -1,12 +1,12 @@
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Outbox;
 
-namespace GAssistant.Hub.Analytics.Conversions;
+namespace GAssistant.Hub.Meta.Conversions;
 
-public static class ConversionsRegistration
+internal static class ConversionsRegistration
 {
     /// <summary>CRM stages back to Meta (Conversions API for CRM); idle while <c>Meta:PixelId</c> is unset.</summary>
-    public static WebApplicationBuilder AddCrmConversions(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddConversions(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CrmStageInterceptor>();
         builder.Services.AddSingleton<IOutboxHandler, CrmEventSender>();

@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Data;
-using GAssistant.Hub.Meta;
 using GAssistant.Hub.Outbox;
 using Microsoft.Extensions.Options;
 
-namespace GAssistant.Hub.Analytics.Conversions;
+namespace GAssistant.Hub.Meta.Conversions;
 
 /// <summary>
 /// Sends a queued <see cref="CrmStageEvent"/> to <c>POST /{pixel_id}/events</c> (Conversions API for CRM), one event per

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace GAssistant.Hub.Analytics.Conversions;
+namespace GAssistant.Hub.Meta.Conversions;
 
 /// <summary>
 /// A lead's new CRM stage, queued for Meta (the outbox payload). Contact details are already hashed: the outbox never

@@ -1,12 +1,11 @@
 using System.Text.Json;
 using GAssistant.Hub.Data;
-using GAssistant.Hub.Meta;
 using GAssistant.Hub.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
-namespace GAssistant.Hub.Analytics.Conversions;
+namespace GAssistant.Hub.Meta.Conversions;
 
 /// <summary>
 /// Where a Meta lead's stage change in Odoo becomes a Conversions API event. It watches the replica as it is saved, so

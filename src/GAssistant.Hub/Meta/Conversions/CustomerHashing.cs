@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace GAssistant.Hub.Analytics.Conversions;
+namespace GAssistant.Hub.Meta.Conversions;
 
 /// <summary>
 /// Meta's customer information parameters (https://developers.facebook.com/documentation/ads-commerce/conversions-api/parameters/customer-information-parameters):

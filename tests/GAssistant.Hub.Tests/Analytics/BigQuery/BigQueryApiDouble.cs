@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Web;
 
-namespace GAssistant.Hub.Tests.BigQuery;
+namespace GAssistant.Hub.Tests.Analytics.BigQuery;
 
 /// <summary>
 /// BigQuery's REST API and Google's OAuth token endpoint as documented, in memory. Every request is checked against the

@@ -3,7 +3,7 @@ using GAssistant.Hub.Analytics.BigQuery;
 using GAssistant.Hub.Data;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GAssistant.Hub.Tests.BigQuery;
+namespace GAssistant.Hub.Tests.Analytics.BigQuery;
 
 /// <summary>
 /// A hub exporting to <see cref="BigQueryApiDouble"/>: the double's summary lists the documentation pages each request is

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace GAssistant.Hub.Tests.BigQuery;
+namespace GAssistant.Hub.Tests.Analytics.BigQuery;
 
 /// <summary>Without <c>BigQuery:*</c> the hub runs on its own database, says "not_configured" and refuses an export with 503.</summary>
 public sealed class BigQueryNotConfiguredTests : IAsyncLifetime

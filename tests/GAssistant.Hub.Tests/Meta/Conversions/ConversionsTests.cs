@@ -2,11 +2,10 @@ using System.Text.Json.Nodes;
 using System.Web;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Outbox;
-using GAssistant.Hub.Tests.Meta;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GAssistant.Hub.Tests.Analytics;
+namespace GAssistant.Hub.Tests.Meta.Conversions;
 
 /// <summary>
 /// CRM stages back to Meta through the Conversions API for CRM

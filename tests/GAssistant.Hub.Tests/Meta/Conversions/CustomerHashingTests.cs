@@ -1,6 +1,6 @@
-using GAssistant.Hub.Analytics.Conversions;
+using GAssistant.Hub.Meta.Conversions;
 
-namespace GAssistant.Hub.Tests.Analytics;
+namespace GAssistant.Hub.Tests.Meta.Conversions;
 
 /// <summary>
 /// Normalisation and hashing of Meta's customer information parameters
