@@ -24,8 +24,9 @@ public sealed class MetaOptions
     [Url]
     public string GraphUrl { get; set; } = "https://graph.facebook.com";
 
+    /// <summary>The Graph/Marketing API version called; see <see cref="MetaApiVersions.Default"/> for why this one.</summary>
     [RegularExpression(@"^v\d+\.\d+$")]
-    public string ApiVersion { get; set; } = "v23.0";
+    public string ApiVersion { get; set; } = MetaApiVersions.Default;
 
     /// <summary>Dataset for the Conversions API (a later issue).</summary>
     public string? PixelId { get; set; }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Web;
+using GAssistant.Hub.Meta;
 
 namespace GAssistant.Hub.Tests.Meta;
 
@@ -20,7 +21,7 @@ namespace GAssistant.Hub.Tests.Meta;
 public sealed class GraphApiDouble(string appSecret, string accessToken, int pageSize = 2)
 {
     public const string Host = "graph.facebook.test";
-    public const string Version = "v23.0";
+    public const string Version = MetaApiVersions.Default;
 
     /// <summary>Leads by id, in the shape of <c>GET /{leadgen_id}</c>.</summary>
     public ConcurrentDictionary<string, JsonObject> Leads { get; } = new();

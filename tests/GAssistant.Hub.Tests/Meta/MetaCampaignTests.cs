@@ -109,7 +109,7 @@ public abstract class MetaCampaignTests(HubProvider provider) : HubTest(provider
         Assert.Equal(("Ad a1", "s1", "Ad set s1", "c1", "Ramadan Offer", "act_1001", "SAR"),
             (first.AdName, first.AdsetId, first.AdsetName, first.CampaignId, first.CampaignName, first.AdAccountId, first.Currency));
         Assert.Equal((60.25m, 6000L, 120L, 3L), (first.Spend, first.Impressions, first.Clicks, first.Leads));
-        Assert.Equal(3, _graph.Requests.Count(r => r == "GET v23.0/act_1001/insights")); // one page at campaign level, two at ad level
+        Assert.Equal(3, _graph.Requests.Count(r => r == $"GET {GraphApiDouble.Version}/act_1001/insights")); // one page at campaign level, two at ad level
         var client = Hub.CreateApiClient();
         var adset = JsonNode.Parse(await client.GetStringAsync("/api/analytics/attribution?from=2026-11-01&to=2026-11-02&level=adset"))!["rows"]!.AsArray().Single()!;
         Assert.Equal(("s1", "Ad set s1", 200m, 10L, 0m), (adset["adset_id"]!.GetValue<string>(), adset["adset_name"]!.GetValue<string>(),
@@ -158,7 +158,7 @@ public abstract class MetaCampaignTests(HubProvider provider) : HubTest(provider
         Assert.Equal(6, polls);
         Assert.Equal(60m, await Hub.WithDbAsync(db => db.MetaDailyInsights.SumAsync(i => i.Spend)));
         Assert.Equal(55m, await Hub.WithDbAsync(db => db.MetaAdDailyInsights.SumAsync(i => i.Spend)));
-        Assert.DoesNotContain("GET v23.0/act_1001/insights", _graph.Requests);
+        Assert.DoesNotContain($"GET {GraphApiDouble.Version}/act_1001/insights", _graph.Requests);
     }
 
     [Fact]

@@ -161,7 +161,7 @@ public abstract class MetaLeadPipelineTests(HubProvider provider) : HubTest(prov
         await WaitForLinksAsync(1);
         var message = await Hub.WithDbAsync(db => db.OutboxMessages.SingleAsync());
         Assert.Equal((OutboxStatus.Sent, 1), (message.Status, message.Attempts));
-        Assert.Equal(3, _graph.Requests.Count(r => r == "GET v23.0/9601"));
+        Assert.Equal(3, _graph.Requests.Count(r => r == $"GET {GraphApiDouble.Version}/9601"));
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public abstract class MetaLeadPipelineTests(HubProvider provider) : HubTest(prov
         // Stopped: the queued lead's retry does not call Meta again with the refused token.
         await Hub.WithDbAsync(db => db.OutboxMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1))));
         await Eventually.ReturnsAsync(() => Hub.WithDbAsync(db => db.OutboxMessages.SingleAsync()), m => m.Attempts >= 2);
-        Assert.Single(_graph.Requests, r => r == "GET v23.0/9701");
+        Assert.Single(_graph.Requests, r => r == $"GET {GraphApiDouble.Version}/9701");
     }
 
     private async Task<List<MetaLeadLink>> WaitForLinksAsync(int count) =>

@@ -38,7 +38,7 @@ public abstract class MetaLeadSyncTests(HubProvider provider) : HubTest(provider
         Assert.Equal(100, job["progress"]!.GetValue<int>());
         await Eventually.ReturnsAsync(() => Hub.WithDbAsync(db => db.MetaLeadLinks.CountAsync()), n => n == 5);
         Assert.Equal(5, _odoo.Records("crm.lead").Count);
-        Assert.Equal(3, _graph.Requests.Count(r => r == "GET v23.0/f1/leads"));
+        Assert.Equal(3, _graph.Requests.Count(r => r == $"GET {GraphApiDouble.Version}/f1/leads"));
 
         // Running it again (and from an explicit time) adds none.
         await RunSyncAsync(new { since = "2026-11-01T00:00:00Z" });

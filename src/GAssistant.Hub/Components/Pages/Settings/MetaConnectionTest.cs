@@ -29,7 +29,7 @@ public static class MetaConnectionTest
         {
             var fix = e.Kind switch
             {
-                GraphErrorKind.NeedsReconnecting => "The token expired or lost a permission: generate a new long-lived token with ads_read, leads_retrieval and pages_manage_metadata and set Meta:AccessToken.",
+                GraphErrorKind.NeedsReconnecting => $"The token expired or lost a permission: generate a new long-lived token with {string.Join(", ", MetaPermissions.All)} and set Meta:AccessToken.",
                 GraphErrorKind.RateLimited => "Meta is throttling this app; wait a few minutes and test again.",
                 GraphErrorKind.Transient => "Meta could not be reached or answered with a temporary error; check the hub's internet access and try again.",
                 _ => "Check Meta:GraphUrl and Meta:ApiVersion.",
