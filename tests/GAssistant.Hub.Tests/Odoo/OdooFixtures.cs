@@ -14,7 +14,7 @@ public static class OdooFixtures
     public const string Login = "admin";
     public const string Password = "admin";
 
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Odoo", "Fixtures");
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Odoo", "Fixtures", "17");
 
     public static JsonObject Load(string name) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, name + ".json")))!.AsObject();
