@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -9,12 +8,13 @@ using Polly.Timeout;
 namespace GAssistant.Hub.Odoo;
 
 /// <summary>
-/// Odoo's external API. Speaks JSON-RPC (<c>/jsonrpc</c>: <c>common.version</c>, <c>common.authenticate</c>,
-/// <c>object.execute_kw</c>; https://www.odoo.com/documentation/17.0/developer/reference/external_api.html)
-/// to Odoo 16–18, and JSON-2 (<c>/json/2/&lt;model&gt;/&lt;method&gt;</c> with a bearer API key;
-/// https://www.odoo.com/documentation/19.0/developer/reference/external_api.html) from 19 on, where
-/// <c>/jsonrpc</c> is deprecated and later removed. Works on Community, Enterprise, Odoo.sh and Odoo
-/// Online alike: it needs no addon.
+/// Odoo's external API, on Community, Enterprise, Odoo.sh and Odoo Online alike (it needs no addon).
+/// Odoo 19 on: JSON-2 (<c>/json/2/&lt;model&gt;/&lt;method&gt;</c> with a bearer API key; the version from
+/// <c>GET /web/version</c>; https://www.odoo.com/documentation/19.0/developer/reference/external_api.html),
+/// never <c>/jsonrpc</c>, which Odoo 19 logs as deprecated and "scheduled for removal in Odoo 20".
+/// Odoo 16–18, and 19 when the configured secret is a password rather than an API key: JSON-RPC
+/// (<c>/jsonrpc</c>: <c>common.version</c>, <c>common.authenticate</c>, <c>object.execute_kw</c>;
+/// https://www.odoo.com/documentation/17.0/developer/reference/external_api.html).
 /// </summary>
 public sealed partial class OdooClient(HttpClient http, IOptionsMonitor<OdooOptions> options, OdooSession session, ILogger<OdooClient> logger)
 {
@@ -26,71 +26,47 @@ public sealed partial class OdooClient(HttpClient http, IOptionsMonitor<OdooOpti
 
     private string Server => $"{Options.Url}|{Options.Database}|{Options.Username}";
 
-    /// <summary>Asks the server its version (no login needed) and remembers it.</summary>
+    private Uri BaseUri => new(Options.Url!.TrimEnd('/') + "/");
+
+    /// <summary>
+    /// Asks the server its version (no login needed) and remembers it: <c>GET /web/version</c>, which
+    /// exists from Odoo 19; a 404 there means an older Odoo, asked with JSON-RPC <c>common.version</c>.
+    /// </summary>
     public async Task<OdooServerVersion> VersionAsync(CancellationToken cancellationToken)
     {
         OdooServerVersion version;
         try
         {
-            version = OdooServerVersion.FromCommonVersion(await JsonRpcAsync("common", "version", [], isRead: true, cancellationToken));
+            using var request = OdooRequests.WebVersion(BaseUri);
+            version = OdooServerVersion.FromWebVersion(await SendAsync(request, "web/version", cancellationToken));
         }
         catch (OdooException e) when (e.Kind == OdooErrorKind.EndpointMissing)
         {
-            // /jsonrpc is removed after 19 (scheduled for Odoo 22); /web/version replaces common.version.
-            using var request = new HttpRequestMessage(HttpMethod.Get, Endpoint("/web/version"));
-            OdooReadRequests.MarkRead(request);
-            version = OdooServerVersion.FromWebVersion(await SendAsync(request, "web/version", cancellationToken));
+            version = OdooServerVersion.FromCommonVersion(await JsonRpcAsync("common", "version", [], isRead: true, cancellationToken));
         }
 
         session.Remember(Server, version: version);
         return version;
     }
 
-    /// <summary>The user id for the configured login; throws <see cref="OdooErrorKind.BadCredentials"/> when refused.</summary>
-    public async Task<long> AuthenticateAsync(CancellationToken cancellationToken)
-    {
-        var version = await KnownVersionAsync(cancellationToken);
-        var o = Options;
-        JsonElement result;
-        if (version.HasJson2)
-        {
-            // JSON-2 has no login: the API key names the user (res.users/context_get answers its uid).
-            result = await Json2Async(new OdooCall("res.users", "context_get"), cancellationToken);
-            result = result.TryGetProperty("uid", out var uid) ? uid : result;
-        }
-        else
-        {
-            // A wrong login or password is not an error: authenticate answers false.
-            result = await JsonRpcAsync("common", "authenticate", [o.Database, o.Username, o.ApiKey, new JsonObject()], isRead: true, cancellationToken);
-        }
-
-        if (result.ValueKind != JsonValueKind.Number)
-        {
-            session.ForgetUser();
-            throw new OdooException(OdooErrorKind.BadCredentials,
-                $"Odoo refused the login '{o.Username}' with the configured API key or password on database '{o.Database}'.");
-        }
-
-        var id = result.GetInt64();
-        session.Remember(Server, uid: id);
-        return id;
-    }
+    /// <summary>Logs in and answers the user id; throws <see cref="OdooErrorKind.BadCredentials"/> when refused.</summary>
+    public async Task<long> AuthenticateAsync(CancellationToken cancellationToken) => (await LoginAsync(cancellationToken)).Uid;
 
     /// <summary>Calls a model method; reads are retried on transient failures, writes are sent once.</summary>
     public async Task<JsonElement> ExecuteAsync(OdooCall call, CancellationToken cancellationToken)
     {
-        var version = await KnownVersionAsync(cancellationToken);
-        if (version.HasJson2)
-        {
-            return await Json2Async(call, cancellationToken);
-        }
-
-        var uid = session.Uid(Server) ?? await AuthenticateAsync(cancellationToken);
+        var login = session.Login(Server) ?? await LoginAsync(cancellationToken);
         var o = Options;
         try
         {
+            if (login.Protocol == OdooProtocol.Json2)
+            {
+                using var request = OdooRequests.Json2(BaseUri, o.Database!, o.ApiKey!, call);
+                return await SendAsync(request, $"{call.Model}.{call.Method}", cancellationToken);
+            }
+
             return await JsonRpcAsync("object", "execute_kw",
-                [o.Database, uid, o.ApiKey, call.Model, call.Method, call.JsonRpcArgs(), call.JsonRpcKwargs()],
+                [o.Database, login.Uid, o.ApiKey, call.Model, call.Method, call.JsonRpcArgs(), call.JsonRpcKwargs()],
                 call.IsRead, cancellationToken);
         }
         catch (OdooException e) when (e.Kind == OdooErrorKind.BadCredentials)
@@ -100,106 +76,91 @@ public sealed partial class OdooClient(HttpClient http, IOptionsMonitor<OdooOpti
         }
     }
 
-    public async Task<IReadOnlyList<JsonElement>> SearchReadAsync(string model, JsonArray domain, IReadOnlyList<string> fields,
-        string? order, int? limit, bool includeArchived, CancellationToken cancellationToken)
+    /// <summary>
+    /// On Odoo 19+, JSON-2 with the key as bearer token (<c>res.users/context_get</c> answers its user);
+    /// when JSON-2 refuses it, the configured secret may be a password, which only JSON-RPC accepts.
+    /// Before 19, JSON-RPC <c>common.authenticate</c>.
+    /// </summary>
+    private async Task<OdooLogin> LoginAsync(CancellationToken cancellationToken)
     {
-        var keywords = new List<KeyValuePair<string, JsonNode?>> { new("fields", new JsonArray(fields.Select(f => (JsonNode?)f).ToArray())) };
-        if (order is not null)
+        var version = session.Version(Server) ?? await VersionAsync(cancellationToken);
+        OdooException? refusedByJson2 = null;
+        if (version.HasJson2)
         {
-            keywords.Add(new("order", order));
+            try
+            {
+                return Remember(await Json2LoginAsync(cancellationToken));
+            }
+            catch (OdooException e) when (e.Kind == OdooErrorKind.BadCredentials)
+            {
+                Log.KeyRefusedByJson2(logger, version.Text);
+                refusedByJson2 = e;
+            }
         }
 
-        if (limit is not null)
+        var o = Options;
+        JsonElement result;
+        try
         {
-            keywords.Add(new("limit", limit.Value));
+            // A wrong login or password is not an error: authenticate answers false.
+            result = await JsonRpcAsync("common", "authenticate", [o.Database, o.Username, o.ApiKey, new JsonObject()], isRead: true, cancellationToken);
+        }
+        catch (OdooException e) when (refusedByJson2 is not null && e.Kind == OdooErrorKind.EndpointMissing)
+        {
+            throw refusedByJson2; // an Odoo without /jsonrpc: the key is simply wrong
         }
 
-        var result = await ExecuteAsync(new OdooCall(model, "search_read")
+        if (result.ValueKind != JsonValueKind.Number)
         {
-            Positional = [new("domain", domain)],
-            Keywords = keywords,
-            IncludeArchived = includeArchived,
-        }, cancellationToken);
-        return [.. result.EnumerateArray()];
-    }
+            session.ForgetUser();
+            throw new OdooException(OdooErrorKind.BadCredentials,
+                $"Odoo refused the login '{o.Username}' with the configured API key or password on database '{o.Database}'.");
+        }
 
-    public async Task<IReadOnlyList<JsonElement>> ReadAsync(string model, long id, IReadOnlyList<string> fields, CancellationToken cancellationToken)
-    {
-        var result = await ExecuteAsync(new OdooCall(model, "read")
+        if (refusedByJson2 is not null)
         {
-            Ids = [id],
-            Keywords = [new("fields", new JsonArray(fields.Select(f => (JsonNode?)f).ToArray()))],
-            IncludeArchived = true,
-        }, cancellationToken);
-        return [.. result.EnumerateArray()];
+            Log.PasswordOverJsonRpc(logger, version.Text);
+        }
+
+        return Remember(new OdooLogin(result.GetInt64(), OdooProtocol.JsonRpc));
     }
 
-    public async Task<long> SearchCountAsync(string model, JsonArray domain, bool includeArchived, CancellationToken cancellationToken) =>
-        (await ExecuteAsync(new OdooCall(model, "search_count") { Positional = [new("domain", domain)], IncludeArchived = includeArchived }, cancellationToken)).GetInt64();
-
-    /// <summary>Creates one record and answers its id. Sent once, never retried.</summary>
-    public async Task<long> CreateAsync(string model, JsonObject values, CancellationToken cancellationToken)
+    /// <summary>JSON-2 has no login: the API key names the user, and <c>res.users/context_get</c> answers its uid.</summary>
+    private async Task<OdooLogin> Json2LoginAsync(CancellationToken cancellationToken)
     {
-        var result = await ExecuteAsync(new OdooCall(model, "create") { Positional = [new("vals_list", new JsonArray(values.DeepClone()))] }, cancellationToken);
-        return result.ValueKind == JsonValueKind.Array ? result[0].GetInt64() : result.GetInt64();
+        var o = Options;
+        using var request = OdooRequests.Json2(BaseUri, o.Database!, o.ApiKey!, new OdooCall("res.users", "context_get"));
+        var context = await SendAsync(request, "res.users.context_get", cancellationToken);
+        return context.ValueKind == JsonValueKind.Object && context.TryGetProperty("uid", out var uid) && uid.TryGetInt64(out var id)
+            ? new OdooLogin(id, OdooProtocol.Json2)
+            : throw new OdooException(OdooErrorKind.ServerError, "Odoo's res.users/context_get answered no uid.");
     }
 
-    public async Task WriteAsync(string model, long id, JsonObject values, CancellationToken cancellationToken) =>
-        await ExecuteAsync(new OdooCall(model, "write") { Ids = [id], Positional = [new("vals", values.DeepClone())] }, cancellationToken);
-
-    private async Task<OdooServerVersion> KnownVersionAsync(CancellationToken cancellationToken) =>
-        session.Version(Server) ?? await VersionAsync(cancellationToken);
+    private OdooLogin Remember(OdooLogin login)
+    {
+        session.Remember(Server, login: login);
+        return login;
+    }
 
     private async Task<JsonElement> JsonRpcAsync(string service, string method, JsonArray args, bool isRead, CancellationToken cancellationToken)
     {
-        var envelope = new JsonObject
-        {
-            ["jsonrpc"] = "2.0",
-            ["method"] = "call",
-            ["id"] = Interlocked.Increment(ref _requestId),
-            ["params"] = new JsonObject { ["service"] = service, ["method"] = method, ["args"] = args },
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint("/jsonrpc")) { Content = JsonContent.Create(envelope) };
-        if (isRead)
-        {
-            OdooReadRequests.MarkRead(request);
-        }
-
+        using var request = OdooRequests.JsonRpc(BaseUri, Interlocked.Increment(ref _requestId), service, method, args, isRead);
         var answer = await SendAsync(request, $"{service}.{method}", cancellationToken);
         if (answer.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
         {
             var message = error.TryGetProperty("message", out var m) ? m.GetString() ?? "Odoo Server Error" : "Odoo Server Error";
             var failure = OdooException.FromErrorData(error.TryGetProperty("data", out var data) ? data : default, message);
-            Log.CallFailed(logger, service, method, failure.Kind, failure.ErrorName);
+            Log.CallFailed(logger, $"{service}.{method}", failure.Kind, failure.ErrorName);
             throw failure;
         }
 
         return answer.TryGetProperty("result", out var result) ? result : default;
     }
 
-    private async Task<JsonElement> Json2Async(OdooCall call, CancellationToken cancellationToken)
-    {
-        var o = Options;
-        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint($"/json/2/{call.Model}/{call.Method}"))
-        {
-            Content = JsonContent.Create(call.Json2Body()),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("bearer", o.ApiKey);
-        request.Headers.Add("X-Odoo-Database", o.Database);
-        if (call.IsRead)
-        {
-            OdooReadRequests.MarkRead(request);
-        }
-
-        return await SendAsync(request, $"{call.Model}.{call.Method}", cancellationToken);
-    }
-
-    private Uri Endpoint(string path) => new(new Uri(Options.Url!.TrimEnd('/') + "/"), path.TrimStart('/'));
-
     /// <summary>Sends and parses; turns transport failures and JSON-2's 4xx/5xx error bodies into <see cref="OdooException"/>.</summary>
     private async Task<JsonElement> SendAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)
     {
-        request.Headers.UserAgent.ParseAdd("GAssistantHub/1.0");
+        request.Headers.UserAgent.ParseAdd(OdooRequests.UserAgent);
         HttpResponseMessage response;
         try
         {
@@ -223,20 +184,13 @@ public sealed partial class OdooClient(HttpClient http, IOptionsMonitor<OdooOpti
                 return ok;
             }
 
-            if (json is { ValueKind: JsonValueKind.Object } error && error.TryGetProperty("name", out _))
+            var failure = OdooException.FromHttpAnswer(response.StatusCode, response.ReasonPhrase, json, request.RequestUri!, Options);
+            if (request.Method != HttpMethod.Get || failure.Kind != OdooErrorKind.EndpointMissing)
             {
-                var failure = OdooException.FromErrorData(error, $"Odoo answered {(int)response.StatusCode}.");
-                Log.CallFailed(logger, "json2", what, failure.Kind, failure.ErrorName);
-                throw failure;
+                Log.CallFailed(logger, what, failure.Kind, failure.ErrorName); // not Odoo ≤18's expected 404 on /web/version
             }
 
-            throw response.StatusCode switch
-            {
-                HttpStatusCode.NotFound => new OdooException(OdooErrorKind.EndpointMissing, $"{Options.Url} has no {request.RequestUri!.AbsolutePath} (is it an Odoo server?)."),
-                HttpStatusCode.Unauthorized => new OdooException(OdooErrorKind.BadCredentials, "Odoo refused the API key."),
-                >= HttpStatusCode.InternalServerError => new OdooException(OdooErrorKind.Unreachable, $"Odoo at {Options.Url} answered {(int)response.StatusCode} {response.ReasonPhrase}."),
-                _ => new OdooException(OdooErrorKind.ServerError, $"Odoo answered {(int)response.StatusCode} with something that is not JSON."),
-            };
+            throw failure;
         }
     }
 
@@ -254,10 +208,16 @@ public sealed partial class OdooClient(HttpClient http, IOptionsMonitor<OdooOpti
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Odoo call {Service}.{Method} failed: {Kind} ({ErrorName})")]
-        public static partial void CallFailed(ILogger logger, string service, string method, OdooErrorKind kind, string? errorName);
+        [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Odoo call {What} failed: {Kind} ({ErrorName})")]
+        public static partial void CallFailed(ILogger logger, string what, OdooErrorKind kind, string? errorName);
 
         [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Odoo unreachable on {What}: {Error}")]
         public static partial void Unreachable(ILogger logger, string what, string error);
+
+        [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Odoo {Version} refused Odoo:ApiKey as a JSON-2 API key; trying it as a password over JSON-RPC")]
+        public static partial void KeyRefusedByJson2(ILogger logger, string version);
+
+        [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Odoo {Version} accepted Odoo:ApiKey only as a password over JSON-RPC, which Odoo 19 deprecates and Odoo 20 removes: configure an API key (Preferences → Account Security)")]
+        public static partial void PasswordOverJsonRpc(ILogger logger, string version);
     }
 }

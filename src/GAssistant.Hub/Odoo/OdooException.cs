@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 
 namespace GAssistant.Hub.Odoo;
@@ -25,6 +26,31 @@ public sealed class OdooException(OdooErrorKind kind, string message, string? er
             ? m.GetString()!.Trim()
             : fallbackMessage;
         return new OdooException(Classify(name, message), message, name);
+    }
+
+    /// <summary>
+    /// A 4xx/5xx answer, or a 2xx that is not JSON. JSON-2 sends the error object as the body with a
+    /// status of its kind (401 bad key, 403 AccessError, 404 MissingError or unknown model, 422
+    /// ValidationError or a missing argument). A 404 in HTML from <c>/json/2</c> is Odoo serving the
+    /// request without a database: the one named in <c>X-Odoo-Database</c> does not exist (or the
+    /// server's dbfilter refuses it).
+    /// </summary>
+    public static OdooException FromHttpAnswer(HttpStatusCode status, string? reason, JsonElement? json, Uri endpoint, OdooOptions odoo)
+    {
+        if (json is { ValueKind: JsonValueKind.Object } error && error.TryGetProperty("name", out _))
+        {
+            return FromErrorData(error, $"Odoo answered {(int)status}.");
+        }
+
+        return status switch
+        {
+            HttpStatusCode.NotFound when endpoint.AbsolutePath.Contains("/json/2/", StringComparison.Ordinal) => new OdooException(OdooErrorKind.WrongDatabase,
+                $"Odoo at {odoo.Url} has no database '{odoo.Database}' (it answered {endpoint.AbsolutePath} as a server with no database selected)."),
+            HttpStatusCode.NotFound => new OdooException(OdooErrorKind.EndpointMissing, $"{odoo.Url} has no {endpoint.AbsolutePath} (is it an Odoo server?)."),
+            HttpStatusCode.Unauthorized => new OdooException(OdooErrorKind.BadCredentials, "Odoo refused the API key."),
+            >= HttpStatusCode.InternalServerError => new OdooException(OdooErrorKind.Unreachable, $"Odoo at {odoo.Url} answered {(int)status} {reason}."),
+            _ => new OdooException(OdooErrorKind.ServerError, $"Odoo answered {(int)status} with something that is not JSON."),
+        };
     }
 
     public static OdooErrorKind Classify(string? name, string message) => name switch

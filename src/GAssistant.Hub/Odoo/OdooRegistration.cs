@@ -15,6 +15,10 @@ public static class OdooRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<OdooSession>();
         builder.Services.AddHttpClient<OdooClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            // Stateless: every call carries its credentials. A session_id cookie kept from one database
+            // would make Odoo 19 refuse X-Odoo-Database for another ("Cannot use both the session_id cookie
+            // and the x-odoo-database header"), e.g. after Odoo:Database is changed in Settings.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false })
             .AddStandardResilienceHandler()
             .Configure((resilience, services) => ConfigureResilience(resilience, services.GetRequiredService<IOptions<OdooOptions>>().Value));
         builder.Services.AddScoped<OdooHealthCheck>();

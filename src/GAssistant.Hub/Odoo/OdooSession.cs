@@ -1,16 +1,16 @@
 namespace GAssistant.Hub.Odoo;
 
 /// <summary>
-/// What the client learns once and reuses: the server's version (which API to speak) and the
-/// user id from <c>authenticate</c>. Kept per server, database and login, so a configuration change
-/// starts afresh; forgotten when Odoo refuses the credentials.
+/// What the client learns once and reuses: the server's version, and how it logged in (the API it
+/// speaks and the user id). Kept per server, database and login, so a configuration change starts
+/// afresh; the login is forgotten when Odoo refuses the credentials.
 /// </summary>
 public sealed class OdooSession
 {
     private readonly Lock _lock = new();
     private string _server = "";
     private OdooServerVersion? _version;
-    private long? _uid;
+    private OdooLogin? _login;
 
     public OdooServerVersion? Version(string server)
     {
@@ -20,25 +20,25 @@ public sealed class OdooSession
         }
     }
 
-    public long? Uid(string server)
+    public OdooLogin? Login(string server)
     {
         lock (_lock)
         {
-            return _server == server ? _uid : null;
+            return _server == server ? _login : null;
         }
     }
 
-    public void Remember(string server, OdooServerVersion? version = null, long? uid = null)
+    public void Remember(string server, OdooServerVersion? version = null, OdooLogin? login = null)
     {
         lock (_lock)
         {
             if (_server != server)
             {
-                (_server, _version, _uid) = (server, null, null);
+                (_server, _version, _login) = (server, null, null);
             }
 
             _version = version ?? _version;
-            _uid = uid ?? _uid;
+            _login = login ?? _login;
         }
     }
 
@@ -46,7 +46,7 @@ public sealed class OdooSession
     {
         lock (_lock)
         {
-            _uid = null;
+            _login = null;
         }
     }
 }

@@ -187,7 +187,10 @@ public sealed partial class OdooSync(
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>sale.order's fields when Sales is installed (without <c>opportunity_id</c> when <c>sale_crm</c> is not); null otherwise.</summary>
+    /// <summary>
+    /// sale.order's fields when Sales is installed (without <c>opportunity_id</c> when <c>sale_crm</c> is not); null otherwise:
+    /// JSON-RPC answers an unknown model with a server error (KeyError), JSON-2 with a 404.
+    /// </summary>
     private async Task<IReadOnlyList<string>?> SaleOrderFieldsAsync(CancellationToken cancellationToken)
     {
         try
@@ -198,7 +201,7 @@ public sealed partial class OdooSync(
             }, cancellationToken);
             return fields.TryGetProperty("opportunity_id", out _) ? OdooFields.SaleOrderFields : [.. OdooFields.SaleOrderFields.Where(f => f != "opportunity_id")];
         }
-        catch (OdooException e) when (e.Kind is OdooErrorKind.ServerError or OdooErrorKind.MissingAccessRights)
+        catch (OdooException e) when (e.Kind is OdooErrorKind.ServerError or OdooErrorKind.MissingAccessRights or OdooErrorKind.EndpointMissing)
         {
             Log.NoSaleOrders(logger, e.Message);
             return null;

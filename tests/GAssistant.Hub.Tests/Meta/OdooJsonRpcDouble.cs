@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GAssistant.Hub.Tests.Odoo;
 
 namespace GAssistant.Hub.Tests.Meta;
 
@@ -49,6 +50,11 @@ public sealed class OdooJsonRpcDouble
         if (Down)
         {
             return new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("Bad Gateway") };
+        }
+
+        if (request.Method == HttpMethod.Get)
+        {
+            return FakeOdoo.WebVersionNotFound(); // Odoo 17 has no /web/version
         }
 
         var call = JsonNode.Parse(await request.Content!.ReadAsStringAsync())!.AsObject();

@@ -62,6 +62,11 @@ public sealed class FakeOdoo
 
     public async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request)
     {
+        if (request.Method == HttpMethod.Get)
+        {
+            return WebVersionNotFound(); // GET /web/version exists from Odoo 19 only
+        }
+
         var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync())!;
         var parameters = body["params"]!;
         var args = parameters["args"]!.AsArray();
@@ -196,6 +201,12 @@ public sealed class FakeOdoo
         answer[error is null ? "result" : "error"] = error ?? result?.DeepClone();
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer.ToJsonString(), Encoding.UTF8, "application/json") };
     }
+
+    /// <summary>What Odoo 17 answers to <c>GET /web/version</c> (Odoo/Fixtures/17/web_version.json): a 404 web page.</summary>
+    public static HttpResponseMessage WebVersionNotFound() => new(HttpStatusCode.NotFound)
+    {
+        Content = new StringContent(OdooFixtures.Load("web_version")["response"]!.GetValue<string>(), Encoding.UTF8, "text/html"),
+    };
 
     private static JsonObject ServerError(string name, string message) => new()
     {

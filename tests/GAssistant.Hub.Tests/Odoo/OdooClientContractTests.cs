@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Odoo;
@@ -6,78 +7,99 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GAssistant.Hub.Tests.Odoo;
 
 /// <summary>
-/// The client against exchanges recorded from a real Odoo 17 (Odoo/Fixtures). Odoo's JSON-RPC shape:
-/// https://www.odoo.com/documentation/17.0/developer/reference/external_api.html
+/// The client against exchanges recorded from real Odoo 17 and 18 (Odoo/Fixtures/17, /18), which speak
+/// JSON-RPC: https://www.odoo.com/documentation/17.0/developer/reference/external_api.html
+/// (Odoo 19's JSON-2: <see cref="OdooJson2Tests"/>).
 /// </summary>
 public sealed class OdooClientContractTests : IDisposable
 {
-    private readonly RecordedOdoo _odoo = new();
+    private readonly Dictionary<string, RecordedOdoo> _odoo = [];
 
-    public void Dispose() => _odoo.Dispose();
+    public void Dispose()
+    {
+        foreach (var odoo in _odoo.Values)
+        {
+            odoo.Dispose();
+        }
+    }
 
-    private OdooClient Client(string database = OdooFixtures.Database, string key = OdooFixtures.Password, OdooSession? session = null) =>
-        new(new HttpClient(_odoo), new FixedOptions(FixedOptions.Odoo(database, key)), session ?? new OdooSession(), NullLogger<OdooClient>.Instance);
+    private RecordedOdoo Odoo(string series) => _odoo.TryGetValue(series, out var odoo) ? odoo : _odoo[series] = new RecordedOdoo(series);
+
+    private OdooClient Client(string series, string? database = null, string key = OdooFixtures.Password, OdooSession? session = null) =>
+        new(new HttpClient(Odoo(series)), new FixedOptions(FixedOptions.Odoo(database ?? OdooFixtures.DatabaseOf(series), key)),
+            session ?? new OdooSession(), NullLogger<OdooClient>.Instance);
 
     /// <summary>A session that already logged in as <paramref name="uid"/>, as after an earlier call.</summary>
-    private static OdooSession LoggedIn(long uid, string database = OdooFixtures.Database)
+    private static OdooSession LoggedIn(string series, long uid = 2)
     {
         var session = new OdooSession();
-        session.Remember($"{OdooFixtures.Url}|{database}|{OdooFixtures.Login}", new OdooServerVersion("17.0", 17), uid);
+        session.Remember(Server(series), new OdooServerVersion($"{series}.0", int.Parse(series, CultureInfo.InvariantCulture)), new OdooLogin(uid, OdooProtocol.JsonRpc));
         return session;
     }
 
-    [Fact]
-    public async Task The_version_comes_from_common_version()
-    {
-        var version = await Client().VersionAsync(default);
+    private static string Server(string series) => $"{OdooFixtures.Url}|{OdooFixtures.DatabaseOf(series)}|{OdooFixtures.Login}";
 
-        Assert.Equal(("17.0", 17, false), (version.Text, version.Major, version.HasJson2));
-        Assert.Empty(_odoo.Unmatched);
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task The_version_comes_from_common_version_once_web_version_answers_404(string series)
+    {
+        var version = await Client(series).VersionAsync(default);
+
+        Assert.Equal(($"{series}.0", int.Parse(series, CultureInfo.InvariantCulture), false), (version.Text, version.Major, version.HasJson2));
+        Assert.Equal(["GET /web/version", "POST /jsonrpc"], Odoo(series).Paths);
+        Assert.Empty(Odoo(series).Unmatched);
     }
 
-    [Fact]
-    public async Task Authenticate_answers_the_user_id()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task Authenticate_answers_the_user_id(string series)
     {
-        Assert.Equal(2, await Client().AuthenticateAsync(default));
-        Assert.Equal(["version", "authenticate_ok"], _odoo.Served);
+        Assert.Equal(2, await Client(series).AuthenticateAsync(default));
+        Assert.Equal(["web_version", "version", "authenticate_ok"], Odoo(series).Served);
     }
 
-    [Fact]
-    public async Task A_wrong_password_answers_false_and_is_reported_as_bad_credentials()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task A_wrong_password_answers_false_and_is_reported_as_bad_credentials(string series)
     {
-        Assert.False(OdooFixtures.Result("authenticate_wrong_password").GetValue<bool>());
+        Assert.False(OdooFixtures.Result("authenticate_wrong_password", series).GetValue<bool>());
 
-        var error = await Assert.ThrowsAsync<OdooException>(() => Client(key: "wrong-admin").AuthenticateAsync(default));
+        var error = await Assert.ThrowsAsync<OdooException>(() => Client(series, key: "wrong-admin").AuthenticateAsync(default));
 
         Assert.Equal(OdooErrorKind.BadCredentials, error.Kind);
-        Assert.Empty(_odoo.Unmatched);
+        Assert.Empty(Odoo(series).Unmatched);
     }
 
-    [Fact]
-    public async Task A_database_that_does_not_exist_is_recognised()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task A_database_that_does_not_exist_is_recognised(string series)
     {
-        var error = await Assert.ThrowsAsync<OdooException>(() => Client(database: "odoo17_missing").AuthenticateAsync(default));
+        var missing = OdooFixtures.DatabaseOf(series) + "_missing";
+
+        var error = await Assert.ThrowsAsync<OdooException>(() => Client(series, database: missing).AuthenticateAsync(default));
 
         Assert.Equal(OdooErrorKind.WrongDatabase, error.Kind);
-        Assert.Contains("odoo17_missing", error.Message);
+        Assert.Contains(missing, error.Message);
     }
 
-    [Fact]
-    public async Task A_wrong_api_key_on_execute_kw_is_access_denied_and_forgets_the_login()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task A_wrong_api_key_on_execute_kw_is_access_denied_and_forgets_the_login(string series)
     {
-        var session = LoggedIn(2);
+        var session = LoggedIn(series);
 
         var error = await Assert.ThrowsAsync<OdooException>(() =>
-            Client(key: "wrong-admin", session: session).SearchCountAsync("crm.lead", [], includeArchived: false, default));
+            Client(series, key: "wrong-admin", session: session).SearchCountAsync("crm.lead", [], includeArchived: false, default));
 
         Assert.Equal((OdooErrorKind.BadCredentials, "odoo.exceptions.AccessDenied"), (error.Kind, error.ErrorName));
-        Assert.Null(session.Uid($"{OdooFixtures.Url}|{OdooFixtures.Database}|{OdooFixtures.Login}"));
+        Assert.Null(session.Login(Server(series)));
     }
 
-    [Fact]
-    public async Task Search_read_of_leads_includes_archived_ones_and_reads_many2one_pairs_and_false()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task Search_read_of_leads_includes_archived_ones_and_reads_many2one_pairs_and_false(string series)
     {
-        var leads = await Client(session: LoggedIn(2)).SearchReadAsync("crm.lead", [], OdooFields.LeadFields, "write_date asc, id asc", 5, includeArchived: true, default);
+        var leads = await Client(series, session: LoggedIn(series)).SearchReadAsync("crm.lead", [], OdooFields.LeadFields, "write_date asc, id asc", 5, includeArchived: true, default);
 
         Assert.Equal(5, leads.Count);
         var lead = new Lead();
@@ -85,89 +107,93 @@ public sealed class OdooClientContractTests : IDisposable
         Assert.Equal(("Club Office Furnitures", "New", 1L, "Lead Recall", "Email", "USD"), (lead.Name, lead.StageName, lead.StageId, lead.Source, lead.Medium, lead.Currency));
         Assert.Null(lead.DateClosed); // Odoo sends false for an empty date
         Assert.Equal(DateTimeKind.Utc, lead.WriteDate!.Value.Kind);
-        Assert.Empty(_odoo.Unmatched);
+        Assert.Empty(Odoo(series).Unmatched);
     }
 
-    [Fact]
-    public async Task Search_read_of_sale_orders_reads_amounts_states_and_the_opportunity()
+    [Theory]
+    [InlineData("17", 2001)]
+    [InlineData("18", 1740)]
+    public async Task Search_read_of_sale_orders_reads_amounts_states_and_the_opportunity(string series, decimal total)
     {
-        var orders = await Client(session: LoggedIn(2)).SearchReadAsync("sale.order", [], OdooFields.SaleOrderFields, "write_date asc, id asc", 5, includeArchived: false, default);
+        var orders = await Client(series, session: LoggedIn(series)).SearchReadAsync("sale.order", [], OdooFields.SaleOrderFields, "write_date asc, id asc", 5, includeArchived: false, default);
 
         var order = new SaleOrder();
         OdooRecordMapper.ApplySaleOrder(orders[0], order);
-        Assert.Equal(("S00001", "draft", 2001m, "USD"), (order.Name, order.State, order.AmountTotal, order.Currency));
+        Assert.Equal(("S00001", "draft", total, "USD"), (order.Name, order.State, order.AmountTotal, order.Currency));
         Assert.Null(order.OpportunityId); // false: not made from a lead
-        Assert.Empty(_odoo.Unmatched);
+        Assert.Empty(Odoo(series).Unmatched);
     }
 
-    [Fact]
-    public async Task Search_count_counts_archived_leads_too()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task Search_count_counts_archived_leads_too(string series)
     {
-        var count = await Client(session: LoggedIn(2)).SearchCountAsync("crm.lead", [], includeArchived: true, default);
+        var count = await Client(series, session: LoggedIn(series)).SearchCountAsync("crm.lead", [], includeArchived: true, default);
 
-        Assert.Equal(OdooFixtures.Result("search_count_leads").GetValue<long>(), count);
+        Assert.Equal(OdooFixtures.Result("search_count_leads", series).GetValue<long>(), count);
     }
 
-    [Fact]
-    public async Task Won_stages_are_read_from_crm_stage()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task Stages_are_read_in_the_pipeline_order_of_odoos_kanban_with_the_won_stage(string series)
     {
-        var won = await OdooStages.WonStageIdsAsync(Client(session: LoggedIn(2)), default);
+        var client = Client(series, session: LoggedIn(series));
 
-        Assert.Equal([4L], won);
-    }
-
-    [Fact]
-    public async Task Stages_are_read_in_the_pipeline_order_of_odoos_kanban()
-    {
-        var stages = await OdooStages.ReadAsync(Client(session: LoggedIn(2)), default);
+        var stages = await OdooStages.ReadAsync(client, default);
 
         Assert.Equal(["New|1|False", "Qualified|2|False", "Proposition|3|False", "Won|70|True"], stages.Select(s => $"{s.Name}|{s.Sequence}|{s.IsWon}"));
+        Assert.Equal([4L], await OdooStages.WonStageIdsAsync(client, default));
     }
 
-    [Fact]
-    public async Task Calling_a_private_method_is_an_access_error()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task Calling_a_private_method_is_an_access_error(string series)
     {
-        var error = await Assert.ThrowsAsync<OdooException>(() => Client(session: LoggedIn(2))
+        var error = await Assert.ThrowsAsync<OdooException>(() => Client(series, session: LoggedIn(series))
             .ExecuteAsync(new OdooCall("crm.lead", "_read_group") { Positional = [new("domain", new JsonArray())] }, default));
 
         Assert.Equal((OdooErrorKind.MissingAccessRights, "odoo.exceptions.AccessError"), (error.Kind, error.ErrorName));
     }
 
-    [Fact]
-    public async Task A_user_without_crm_rights_gets_an_access_error_naming_the_model()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task A_user_without_crm_rights_gets_an_access_error_naming_the_model(string series)
     {
-        var args = OdooFixtures.Load("access_error_no_rights")["request"]!["params"]!["args"]!;
+        var args = OdooFixtures.Load("access_error_no_rights", series)["request"]!["params"]!["args"]!;
         var (uid, key) = (args[1]!.GetValue<long>(), args[2]!.GetValue<string>());
 
-        var error = await Assert.ThrowsAsync<OdooException>(() => Client(key: key, session: LoggedIn(uid))
+        var error = await Assert.ThrowsAsync<OdooException>(() => Client(series, key: key, session: LoggedIn(series, uid))
             .SearchReadAsync("crm.lead", [], ["name"], null, 1, includeArchived: false, default));
 
         Assert.Equal(OdooErrorKind.MissingAccessRights, error.Kind);
         Assert.Contains("crm.lead", error.Message);
     }
 
-    [Fact]
-    public async Task A_value_odoo_refuses_is_a_validation_error()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task A_value_odoo_refuses_is_a_validation_error(string series)
     {
-        var error = await Assert.ThrowsAsync<OdooException>(() => Client(session: LoggedIn(2))
+        var error = await Assert.ThrowsAsync<OdooException>(() => Client(series, session: LoggedIn(series))
             .CreateAsync("crm.lead", new JsonObject { ["name"] = "Probability out of range", ["probability"] = 150 }, default));
 
         Assert.Equal((OdooErrorKind.Invalid, "odoo.exceptions.ValidationError"), (error.Kind, error.ErrorName));
     }
 
-    [Fact]
-    public async Task Writing_a_record_that_does_not_exist_is_a_missing_error()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task Writing_a_record_that_does_not_exist_is_a_missing_error(string series)
     {
-        var error = await Assert.ThrowsAsync<OdooException>(() => Client(session: LoggedIn(2))
+        var error = await Assert.ThrowsAsync<OdooException>(() => Client(series, session: LoggedIn(series))
             .WriteAsync("crm.lead", 987654321, new JsonObject { ["name"] = "gone" }, default));
 
         Assert.Equal((OdooErrorKind.Missing, "odoo.exceptions.MissingError"), (error.Kind, error.ErrorName));
     }
 
-    [Fact]
-    public async Task Reading_a_record_that_does_not_exist_answers_nothing_rather_than_an_error()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task Reading_a_record_that_does_not_exist_answers_nothing_rather_than_an_error(string series)
     {
-        var records = await Client(session: LoggedIn(2)).ExecuteAsync(new OdooCall("crm.lead", "read")
+        var records = await Client(series, session: LoggedIn(series)).ExecuteAsync(new OdooCall("crm.lead", "read")
         {
             Ids = [987654321],
             Keywords = [new("fields", new JsonArray("name"))],
@@ -176,19 +202,20 @@ public sealed class OdooClientContractTests : IDisposable
         Assert.Equal(0, records.GetArrayLength());
     }
 
-    [Fact]
-    public async Task Create_answers_the_new_id_and_the_lead_reads_back_with_its_arabic_names()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public async Task Create_answers_the_new_id_and_the_lead_reads_back_with_its_arabic_names(string series)
     {
-        var values = OdooFixtures.Load("create_lead")["request"]!["params"]!["args"]![5]![0]![0]!.AsObject().DeepClone().AsObject();
-        var client = Client(session: LoggedIn(2));
+        var values = OdooFixtures.Load("create_lead", series)["request"]!["params"]!["args"]![5]![0]![0]!.AsObject().DeepClone().AsObject();
+        var client = Client(series, session: LoggedIn(series));
 
         var id = await client.CreateAsync("crm.lead", values, default);
         var lead = new Lead();
         OdooRecordMapper.ApplyLead((await client.ReadAsync("crm.lead", id, OdooFields.LeadFields, default))[0], lead);
 
-        Assert.Equal(OdooFixtures.Result("create_lead")[0]!.GetValue<long>(), id);
+        Assert.Equal(OdooFixtures.Result("create_lead", series)[0]!.GetValue<long>(), id);
         Assert.Equal(("أحمد علي", 50000m, 75d), (lead.PartnerName, lead.ExpectedRevenue, lead.Probability));
-        Assert.Empty(_odoo.Unmatched);
+        Assert.Empty(Odoo(series).Unmatched);
     }
 
     [Fact]
@@ -204,10 +231,11 @@ public sealed class OdooClientContractTests : IDisposable
         Assert.Equal(OdooErrorKind.Missing, error.Kind);
     }
 
-    [Fact]
-    public void Every_recorded_error_came_with_http_200()
+    [Theory]
+    [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
+    public void Every_recorded_json_rpc_error_came_with_http_200(string series)
     {
-        var errors = OdooFixtures.All().Where(f => f["response"]!["error"] is not null).ToList();
+        var errors = OdooFixtures.All(series).Where(f => f["response"] is JsonObject r && r["error"] is not null).ToList();
 
         Assert.True(errors.Count >= 6);
         Assert.All(errors, f => Assert.Equal(200, f["http_status"]!.GetValue<int>()));

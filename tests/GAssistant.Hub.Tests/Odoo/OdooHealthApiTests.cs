@@ -73,7 +73,7 @@ public sealed class OdooHealthApiTests() : OdooHubTest(HubProvider.Sqlite)
         var recorded = OdooFixtures.Error("access_error_no_rights");
         Hub.Outbound.Register(FakeOdoo.Host, async request =>
         {
-            var text = await request.Content!.ReadAsStringAsync();
+            var text = request.Content is null ? "" : await request.Content.ReadAsStringAsync();
             return text.Contains("search_count", StringComparison.Ordinal)
                 ? new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["error"] = recorded.DeepClone() }) }
                 : await Odoo.HandleAsync(request);

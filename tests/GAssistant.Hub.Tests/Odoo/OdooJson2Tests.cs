@@ -1,123 +1,185 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using GAssistant.Hub.Data;
 using GAssistant.Hub.Odoo;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GAssistant.Hub.Tests.Odoo;
 
 /// <summary>
-/// Odoo 19+: JSON-2, <c>POST /json/2/&lt;model&gt;/&lt;method&gt;</c> with <c>Authorization: bearer &lt;API key&gt;</c>,
-/// <c>X-Odoo-Database</c>, named parameters plus <c>ids</c> and <c>context</c>; the result as the body,
-/// errors as 4xx/5xx with <c>{name, message, arguments, context, debug}</c>; <c>GET /web/version</c> where
-/// <c>/jsonrpc</c> is gone. Shapes from https://www.odoo.com/documentation/19.0/developer/reference/external_api.html
+/// Odoo 19's JSON-2 (https://www.odoo.com/documentation/19.0/developer/reference/external_api.html), replayed
+/// from a real Odoo 19 (Odoo/Fixtures/19) as Odoo 19 reads a request: a body without Content-Length is
+/// ignored, so a client that streams its JSON gets Odoo's real answer to an empty body.
 /// </summary>
 public sealed class OdooJson2Tests : IDisposable
 {
-    private const string ApiKey = "6578616d706c65206a736f6e20617069206b6579"; // the documentation's example key
-    private readonly Json2Odoo _odoo = new();
+    private const string Series = "19";
+    private readonly RecordedOdoo _odoo = new(Series);
 
     public void Dispose() => _odoo.Dispose();
 
-    private OdooClient Client() => new(new HttpClient(_odoo), new FixedOptions(FixedOptions.Odoo(key: ApiKey)), new OdooSession(), NullLogger<OdooClient>.Instance);
+    private OdooClient Client(string key = OdooFixtures.ApiKey, string database = "odoo19") =>
+        new(new HttpClient(_odoo), new FixedOptions(FixedOptions.Odoo(database, key)), new OdooSession(), NullLogger<OdooClient>.Instance);
+
+    private void NeverCalledJsonRpc() => Assert.DoesNotContain("POST /jsonrpc", _odoo.Paths);
 
     [Fact]
-    public async Task On_odoo_19_search_read_goes_to_json_2_with_the_bearer_key_database_and_named_parameters()
+    public async Task The_version_comes_from_web_version_and_jsonrpc_is_never_asked()
     {
-        _odoo.Answer = _ => (HttpStatusCode.OK, """[{"id": 25, "name": "Deco Addict", "stage_id": [1, "New"], "write_date": "2026-11-24 20:20:13"}]""");
+        var version = await Client().VersionAsync(default);
 
-        var leads = await Client().SearchReadAsync("crm.lead", [new JsonArray("name", "ilike", "deco")], ["name", "stage_id", "write_date"], "id", 10, includeArchived: true, default);
-
-        var (path, headers, body) = _odoo.Requests.Last();
-        Assert.Equal("/json/2/crm.lead/search_read", path);
-        Assert.Equal(($"bearer {ApiKey}", "odoo17"), (headers["Authorization"], headers["X-Odoo-Database"]));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
-            {"domain": [["name", "ilike", "deco"]], "fields": ["name", "stage_id", "write_date"], "order": "id", "limit": 10,
-             "context": {"active_test": false}}
-            """), body));
-        Assert.Equal("New", OdooJson.Name(leads[0], "stage_id"));
+        Assert.Equal(("19.0", 19, true), (version.Text, version.Major, version.HasJson2));
+        Assert.Equal(["GET /web/version"], _odoo.Paths);
     }
 
     [Fact]
-    public async Task Read_and_create_send_ids_and_vals_list_by_name()
+    public async Task The_api_key_names_the_user_through_context_get()
     {
-        _odoo.Answer = path => (HttpStatusCode.OK, path.EndsWith("/create", StringComparison.Ordinal) ? "[42]" : """[{"id": 42, "name": "x"}]""");
+        Assert.Equal(2, await Client().AuthenticateAsync(default));
+
+        Assert.Equal(["version", "context_get"], _odoo.Served);
+        NeverCalledJsonRpc();
+    }
+
+    [Fact]
+    public async Task Search_read_sends_domain_fields_order_limit_and_context_as_odoo_reads_them()
+    {
+        var leads = await Client().SearchReadAsync("crm.lead", [], OdooFields.LeadFields, "write_date asc, id asc", 5, includeArchived: true, default);
+
+        Assert.Empty(_odoo.Unmatched);
+        Assert.Equal(5, leads.Count);
+        var lead = new Lead();
+        OdooRecordMapper.ApplyLead(leads[0], lead);
+        Assert.Equal(("Club Office Furnitures", "New", 1L, "Lead Recall", "Email", "USD"), (lead.Name, lead.StageName, lead.StageId, lead.Source, lead.Medium, lead.Currency));
+        NeverCalledJsonRpc();
+    }
+
+    [Fact]
+    public async Task Search_count_stages_and_sale_orders_are_read_over_json_2()
+    {
         var client = Client();
 
-        var id = await client.CreateAsync("crm.lead", new JsonObject { ["name"] = "استفسار" }, default);
-        await client.ReadAsync("crm.lead", id, ["name"], default);
+        var count = await client.SearchCountAsync("crm.lead", [], includeArchived: true, default);
+        var stages = await OdooStages.ReadAsync(client, default);
+        var orders = await client.SearchReadAsync("sale.order", [], OdooFields.SaleOrderFields, "write_date asc, id asc", 5, includeArchived: false, default);
 
-        Assert.Equal(42, id);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"vals_list": [{"name": "استفسار"}]}"""), _odoo.Requests[^2].Body));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"ids": [42], "fields": ["name"], "context": {"active_test": false}}"""), _odoo.Requests[^1].Body));
+        Assert.Equal(OdooFixtures.Result("search_count_leads", Series).GetValue<long>(), count);
+        Assert.Equal(["New|False", "Qualified|False", "Proposition|False", "Won|True"], stages.Select(s => $"{s.Name}|{s.IsWon}"));
+        var order = new SaleOrder();
+        OdooRecordMapper.ApplySaleOrder(orders[0], order);
+        Assert.Equal(("S00001", "draft", 1740m, "USD"), (order.Name, order.State, order.AmountTotal, order.Currency));
+        Assert.Empty(_odoo.Unmatched);
     }
 
     [Fact]
-    public async Task The_documented_401_for_an_invalid_api_key_is_bad_credentials()
+    public async Task Create_sends_vals_list_by_name_and_the_lead_reads_back_by_ids()
     {
-        _odoo.Answer = _ => (HttpStatusCode.Unauthorized, """
-            {"name": "werkzeug.exceptions.Unauthorized", "message": "Invalid apikey", "arguments": ["Invalid apikey", 401], "context": {}, "debug": "Traceback"}
-            """);
+        var values = OdooFixtures.Load("create_lead", Series)["request"]!["vals_list"]![0]!.AsObject().DeepClone().AsObject();
+        var client = Client();
 
-        var error = await Assert.ThrowsAsync<OdooException>(() => Client().AuthenticateAsync(default));
+        var id = await client.CreateAsync("crm.lead", values, default);
+        var lead = new Lead();
+        OdooRecordMapper.ApplyLead((await client.ReadAsync("crm.lead", id, OdooFields.LeadFields, default))[0], lead);
+
+        Assert.Equal(OdooFixtures.Result("create_lead", Series)[0]!.GetValue<long>(), id);
+        Assert.Equal(("أحمد علي", 50000m, 75d), (lead.PartnerName, lead.ExpectedRevenue, lead.Probability));
+        Assert.Empty(_odoo.Unmatched);
+    }
+
+    [Fact]
+    public async Task A_wrong_api_key_is_refused_by_json_2_and_then_as_a_password()
+    {
+        var error = await Assert.ThrowsAsync<OdooException>(() => Client(key: "wrong-" + OdooFixtures.ApiKey).AuthenticateAsync(default));
 
         Assert.Equal(OdooErrorKind.BadCredentials, error.Kind);
+        Assert.Equal(["version", "context_get_wrong_api_key", "authenticate_wrong_password"], _odoo.Served);
     }
 
     [Fact]
-    public async Task An_access_error_answered_with_a_4xx_is_recognised_by_its_name()
+    public async Task A_password_instead_of_an_api_key_still_works_over_json_rpc()
     {
-        _odoo.Answer = _ => (HttpStatusCode.Forbidden, """
-            {"name": "odoo.exceptions.AccessError", "message": "You are not allowed to access 'Lead/Opportunity' (crm.lead) records.", "arguments": [], "context": {}, "debug": ""}
-            """);
+        var client = Client(key: OdooFixtures.Password);
 
-        var error = await Assert.ThrowsAsync<OdooException>(() => Client().SearchCountAsync("crm.lead", [], false, default));
+        var count = await client.SearchCountAsync("crm.lead", [], includeArchived: false, default);
 
-        Assert.Equal(OdooErrorKind.MissingAccessRights, error.Kind);
+        Assert.Equal(["version", "context_get_password_as_key", "authenticate_password", "execute_kw_password_search_count"], _odoo.Served);
+        Assert.Equal(OdooFixtures.Result("execute_kw_password_search_count", Series).GetValue<long>(), count);
     }
 
     [Fact]
-    public async Task Without_jsonrpc_the_version_comes_from_web_version_and_the_user_from_context_get()
+    public async Task A_database_that_does_not_exist_is_named()
     {
-        _odoo.JsonRpcRemoved = true;
-        _odoo.Answer = _ => (HttpStatusCode.OK, """{"uid": 7, "lang": "en_US", "tz": "UTC"}""");
+        var error = await Assert.ThrowsAsync<OdooException>(() => Client(database: "odoo19_missing").AuthenticateAsync(default));
+
+        Assert.Equal(OdooErrorKind.WrongDatabase, error.Kind);
+        Assert.Contains("'odoo19_missing'", error.Message);
+        Assert.Equal(["version", "context_get_wrong_database"], _odoo.Served);
+    }
+
+    [Fact]
+    public async Task A_user_without_crm_rights_gets_a_403_access_error_naming_the_model()
+    {
+        var error = await Assert.ThrowsAsync<OdooException>(() => Client(key: OdooFixtures.LimitedUserApiKey)
+            .SearchReadAsync("crm.lead", [], ["name"], null, 1, includeArchived: false, default));
+
+        Assert.Equal((OdooErrorKind.MissingAccessRights, "odoo.exceptions.AccessError"), (error.Kind, error.ErrorName));
+        Assert.Contains("crm.lead", error.Message);
+    }
+
+    [Theory]
+    [InlineData("validation", OdooErrorKind.Invalid, "odoo.exceptions.ValidationError")]
+    [InlineData("missing", OdooErrorKind.Missing, "odoo.exceptions.MissingError")]
+    [InlineData("private", OdooErrorKind.MissingAccessRights, "odoo.exceptions.AccessError")]
+    public async Task Errors_answered_with_4xx_are_recognised_by_their_name(string what, OdooErrorKind kind, string name)
+    {
         var client = Client();
+        Func<Task> call = what switch
+        {
+            "validation" => () => client.CreateAsync("crm.lead", new JsonObject { ["name"] = "Probability out of range", ["probability"] = 150 }, default),
+            "missing" => () => client.WriteAsync("crm.lead", 987654321, new JsonObject { ["name"] = "gone" }, default),
+            _ => () => client.ExecuteAsync(new OdooCall("crm.lead", "_read_group") { Positional = [new("domain", new JsonArray())] }, default),
+        };
 
-        var version = await client.VersionAsync(default);
-        var uid = await client.AuthenticateAsync(default);
+        var error = await Assert.ThrowsAsync<OdooException>(call);
 
-        Assert.Equal(("22.0", 22, true, 7L), (version.Text, version.Major, version.HasJson2, uid));
-        Assert.Equal("/json/2/res.users/context_get", _odoo.Requests.Last().Path);
+        Assert.Equal((kind, name), (error.Kind, error.ErrorName));
+        Assert.Empty(_odoo.Unmatched);
     }
 
-    /// <summary>An Odoo 19+ double: common.version says 19 (or /jsonrpc is gone and /web/version answers 22).</summary>
-    private sealed class Json2Odoo : HttpMessageHandler
+    [Fact]
+    public async Task Reading_a_record_that_does_not_exist_answers_nothing_rather_than_an_error()
     {
-        public List<(string Path, Dictionary<string, string> Headers, JsonNode? Body)> Requests { get; } = [];
+        var records = await Client().ExecuteAsync(new OdooCall("crm.lead", "read") { Ids = [987654321], Keywords = [new("fields", new JsonArray("name"))] }, default);
 
-        public Func<string, (HttpStatusCode Status, string Body)> Answer { get; set; } = _ => (HttpStatusCode.OK, "null");
+        Assert.Equal(0, records.GetArrayLength());
+    }
 
-        public bool JsonRpcRemoved { get; set; }
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    [Fact]
+    public async Task Odoo_19_ignores_a_json_body_sent_without_content_length()
+    {
+        // What .NET's JsonContent sends: a streamed body, chunked on the wire. Odoo 19 calls the method without it.
+        using var http = new HttpClient(_odoo);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{OdooFixtures.Url}/json/2/crm.lead/search_count")
         {
-            var path = request.RequestUri!.AbsolutePath;
-            var (status, body) = path switch
-            {
-                "/jsonrpc" when JsonRpcRemoved => (HttpStatusCode.NotFound, "<html>404</html>"),
-                "/jsonrpc" => (HttpStatusCode.OK, """{"jsonrpc": "2.0", "id": 1, "result": {"server_version": "19.0", "server_version_info": [19, 0, 0, "final", 0, ""], "server_serie": "19.0", "protocol_version": 1}}"""),
-                "/web/version" => (HttpStatusCode.OK, """{"version_info": [22, 0, 0, "final", 0, ""], "version": "22.0"}"""),
-                _ => Answer(path),
-            };
-            if (path.StartsWith("/json/2/", StringComparison.Ordinal))
-            {
-                Requests.Add((path, new Dictionary<string, string>
-                {
-                    ["Authorization"] = request.Headers.Authorization?.ToString() ?? "",
-                    ["X-Odoo-Database"] = request.Headers.TryGetValues("X-Odoo-Database", out var db) ? db.Single() : "",
-                }, JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))));
-            }
+            Content = JsonContent.Create(new JsonObject { ["domain"] = new JsonArray() }),
+        };
+        request.Headers.Authorization = new("bearer", OdooFixtures.ApiKey);
+        request.Headers.Add("X-Odoo-Database", "odoo19");
 
-            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        }
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("missing a required argument: 'domain'", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Every_recorded_json_2_error_has_its_http_status_and_a_name()
+    {
+        var errors = OdooFixtures.All(Series).Where(f => f["path"]!.GetValue<string>().StartsWith("/json/2/", StringComparison.Ordinal)
+                                                         && f["http_status"]!.GetValue<int>() >= 400).ToList();
+
+        Assert.Equal(["401 werkzeug.exceptions.Unauthorized", "401 werkzeug.exceptions.Unauthorized", "403 odoo.exceptions.AccessError",
+            "403 odoo.exceptions.AccessError", "404 ", "404 odoo.exceptions.MissingError", "422 odoo.exceptions.ValidationError",
+            "422 werkzeug.exceptions.UnprocessableEntity"],
+            errors.Select(f => $"{f["http_status"]} {(f["response"] as JsonObject)?["name"]}").Order(StringComparer.Ordinal));
     }
 }
