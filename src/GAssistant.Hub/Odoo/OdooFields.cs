@@ -3,7 +3,8 @@ namespace GAssistant.Hub.Odoo;
 /// <summary>
 /// The fields the hub reads, chosen to exist on Odoo 16–19 (no <c>mobile</c>, gone from crm.lead in 18;
 /// no <c>won_status</c>, absent in 17). <c>opportunity_id</c> on sale.order comes from <c>sale_crm</c>.
-/// The fixtures' record.py requests the same lists.
+/// The contract fixtures' record.py requests the same lists (and <see cref="OdooStages.Fields"/>): the
+/// recordings of real 17, 18 and 19 read every one of them; change both together.
 /// </summary>
 public static class OdooFields
 {

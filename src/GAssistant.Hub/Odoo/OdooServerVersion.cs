@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace GAssistant.Hub.Odoo;
 
 /// <summary>
-/// The server's version, from JSON-RPC <c>common.version</c> (<c>server_version</c>, <c>server_version_info</c>)
-/// or, where <c>/jsonrpc</c> is gone, <c>GET /web/version</c> (<c>version</c>, <c>version_info</c>).
+/// The server's version, from <c>GET /web/version</c> (<c>version</c>, <c>version_info</c>; Odoo 19 on) or,
+/// before 19, JSON-RPC <c>common.version</c> (<c>server_version</c>, <c>server_version_info</c>).
 /// </summary>
 public sealed record OdooServerVersion(string Text, int Major)
 {
