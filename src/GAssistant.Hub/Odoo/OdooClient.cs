@@ -49,13 +49,10 @@ public sealed partial class OdooClient(HttpClient http, IOptionsMonitor<OdooOpti
         return version;
     }
 
-    /// <summary>Logs in and answers the user id; throws <see cref="OdooErrorKind.BadCredentials"/> when refused.</summary>
-    public async Task<long> AuthenticateAsync(CancellationToken cancellationToken) => (await LoginAsync(cancellationToken)).Uid;
-
     /// <summary>Calls a model method; reads are retried on transient failures, writes are sent once.</summary>
     public async Task<JsonElement> ExecuteAsync(OdooCall call, CancellationToken cancellationToken)
     {
-        var login = session.Login(Server) ?? await LoginAsync(cancellationToken);
+        var login = session.Login(Server) ?? await AuthenticateAsync(cancellationToken);
         var o = Options;
         try
         {
@@ -77,11 +74,12 @@ public sealed partial class OdooClient(HttpClient http, IOptionsMonitor<OdooOpti
     }
 
     /// <summary>
-    /// On Odoo 19+, JSON-2 with the key as bearer token (<c>res.users/context_get</c> answers its user);
-    /// when JSON-2 refuses it, the configured secret may be a password, which only JSON-RPC accepts.
-    /// Before 19, JSON-RPC <c>common.authenticate</c>.
+    /// Logs in and answers the user id and the API that accepted the credentials; throws
+    /// <see cref="OdooErrorKind.BadCredentials"/> when refused. On Odoo 19+, JSON-2 with the key as bearer
+    /// token (<c>res.users/context_get</c> answers its user); when JSON-2 refuses it, the configured
+    /// secret may be a password, which only JSON-RPC accepts. Before 19, JSON-RPC <c>common.authenticate</c>.
     /// </summary>
-    private async Task<OdooLogin> LoginAsync(CancellationToken cancellationToken)
+    public async Task<OdooLogin> AuthenticateAsync(CancellationToken cancellationToken)
     {
         var version = session.Version(Server) ?? await VersionAsync(cancellationToken);
         OdooException? refusedByJson2 = null;

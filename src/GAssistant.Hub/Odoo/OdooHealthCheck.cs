@@ -25,10 +25,10 @@ public sealed class OdooHealthCheck(OdooClient odoo, IOptionsMonitor<OdooOptions
         {
             version = await odoo.VersionAsync(cancellationToken);
             var latency = (long)clock.GetElapsedTime(started).TotalMilliseconds;
-            await odoo.AuthenticateAsync(cancellationToken);
+            var login = await odoo.AuthenticateAsync(cancellationToken);
             await odoo.SearchCountAsync(OdooFields.Lead, [], includeArchived: false, cancellationToken);
             return new OdooHealthResponse(true, "ok", version.Text, o.Database, latency,
-                $"Connected to Odoo {version.Text}, database '{o.Database}', as '{o.Username}' in {latency} ms.");
+                $"Connected to Odoo {version.Text}, database '{o.Database}', as '{o.Username}' in {latency} ms, {Over(login, version)}.");
         }
         catch (OdooException e)
         {
@@ -36,6 +36,13 @@ public sealed class OdooHealthCheck(OdooClient odoo, IOptionsMonitor<OdooOptions
             return new OdooHealthResponse(false, "down", version?.Text, o.Database, latency, Explain(e, o));
         }
     }
+
+    private static string Over(OdooLogin login, OdooServerVersion version) => login.Protocol switch
+    {
+        OdooProtocol.Json2 => "over JSON-2",
+        _ when version.HasJson2 => "over JSON-RPC with a password, which Odoo 19 deprecates and Odoo 20 removes: set Odoo:ApiKey to an API key (Preferences → Account Security)",
+        _ => "over JSON-RPC",
+    };
 
     public static string Explain(OdooException e, OdooOptions o) => e.Kind switch
     {

@@ -54,7 +54,7 @@ public sealed class OdooClientContractTests : IDisposable
     [MemberData(nameof(OdooFixtures.JsonRpcSeries), MemberType = typeof(OdooFixtures))]
     public async Task Authenticate_answers_the_user_id(string series)
     {
-        Assert.Equal(2, await Client(series).AuthenticateAsync(default));
+        Assert.Equal(new OdooLogin(2, OdooProtocol.JsonRpc), await Client(series).AuthenticateAsync(default));
         Assert.Equal(["web_version", "version", "authenticate_ok"], Odoo(series).Served);
     }
 

@@ -35,7 +35,24 @@ public sealed class OdooJson2HubTests() : HubTest(HubProvider.Sqlite), IDisposab
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal((HttpStatusCode.OK, "ok", "19.0"), (response.StatusCode, body["status"]!.GetValue<string>(), body["server_version"]!.GetValue<string>()));
+        Assert.Contains("over JSON-2", body["message"]!.GetValue<string>());
         Assert.Equal(["GET /web/version", "POST /json/2/res.users/context_get", "POST /json/2/crm.lead/search_count"], _odoo.Paths);
+    }
+
+    [Fact]
+    public async Task With_a_password_instead_of_an_api_key_health_is_ok_and_says_to_make_a_key()
+    {
+        var settings = Settings;
+        settings["Odoo:ApiKey"] = OdooFixtures.Password;
+        await using var hub = await HubFactory.CreateAsync(Provider, settings);
+        Configure(hub);
+
+        using var response = await hub.CreateApiClient().GetAsync(new Uri("/api/odoo/health", UriKind.Relative));
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]!.GetValue<string>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("set Odoo:ApiKey to an API key", message);
+        Assert.Empty(_odoo.Unmatched);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class OdooJson2Tests : IDisposable
     [Fact]
     public async Task The_api_key_names_the_user_through_context_get()
     {
-        Assert.Equal(2, await Client().AuthenticateAsync(default));
+        Assert.Equal(new OdooLogin(2, OdooProtocol.Json2), await Client().AuthenticateAsync(default));
 
         Assert.Equal(["version", "context_get"], _odoo.Served);
         NeverCalledJsonRpc();
@@ -99,7 +99,10 @@ public sealed class OdooJson2Tests : IDisposable
     {
         var client = Client(key: OdooFixtures.Password);
 
+        var login = await client.AuthenticateAsync(default);
         var count = await client.SearchCountAsync("crm.lead", [], includeArchived: false, default);
+
+        Assert.Equal(new OdooLogin(2, OdooProtocol.JsonRpc), login);
 
         Assert.Equal(["version", "context_get_password_as_key", "authenticate_password", "execute_kw_password_search_count"], _odoo.Served);
         Assert.Equal(OdooFixtures.Result("execute_kw_password_search_count", Series).GetValue<long>(), count);
