@@ -6,11 +6,6 @@ SIGNIFICANT_FIELDS = frozenset({
     "name", "partner_id", "state", "order_line", "opportunity_id", "currency_id",
     "pricelist_id", "date_order", "company_id", "amount_untaxed", "amount_tax", "amount_total",
 })
-# Line changes that move the order's amounts.
-SIGNIFICANT_LINE_FIELDS = frozenset({
-    "product_id", "product_uom_qty", "product_uom", "price_unit", "discount", "tax_id",
-    "display_type", "order_id",
-})
 READ_FIELDS = [
     "name", "partner_id", "state", "amount_untaxed", "amount_tax", "amount_total",
     "currency_id", "opportunity_id", "date_order", "create_date", "write_date",
@@ -41,25 +36,3 @@ class SaleOrder(models.Model):
             values["currency"] = order.currency_id.name
             Delivery._enqueue(event, order, payload_lib.sale_order_data(values))
 
-
-class SaleOrderLine(models.Model):
-    _inherit = "sale.order.line"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines.order_id._g_assistant_notify(payload_lib.SALE_ORDER_UPDATED)
-        return lines
-
-    def write(self, vals):
-        orders = self.order_id
-        result = super().write(vals)
-        if SIGNIFICANT_LINE_FIELDS.intersection(vals):
-            (orders | self.order_id)._g_assistant_notify(payload_lib.SALE_ORDER_UPDATED)
-        return result
-
-    def unlink(self):
-        orders = self.order_id
-        result = super().unlink()
-        orders.exists()._g_assistant_notify(payload_lib.SALE_ORDER_UPDATED)
-        return result
