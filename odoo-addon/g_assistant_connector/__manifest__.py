@@ -1,6 +1,8 @@
 {
     "name": "G-Assistant Connector",
-    "version": "17.0.1.0.0",
+    # The version of the module for the newest series it is written for; package.sh writes the
+    # module for each series with the version rewritten to that series (17.0.…, 18.0.…).
+    "version": "19.0.1.0.0",
     "summary": "Sends every change to leads and sale orders to the G-Assistant CRM Hub, "
                "signed (Standard Webhooks) and retried until it arrives",
     "category": "Sales/CRM",

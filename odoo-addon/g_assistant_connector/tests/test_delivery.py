@@ -6,6 +6,8 @@ from odoo.tests import tagged
 
 from .common import ConnectorCase
 
+DELIVERY_LOGGER = "odoo.addons.g_assistant_connector.models.webhook_delivery"
+
 
 @tagged("post_install", "-at_install")
 class TestDelivery(ConnectorCase):
@@ -17,7 +19,7 @@ class TestDelivery(ConnectorCase):
         self.cron = self.env.ref("g_assistant_connector.ir_cron_deliver_webhooks")
 
     def run_cron(self):
-        self.cron.method_direct_trigger()
+        super().run_cron(self.cron)
 
     def make_due(self):
         self.delivery.next_attempt_at = fields.Datetime.now() - datetime.timedelta(seconds=1)
@@ -74,9 +76,11 @@ class TestDelivery(ConnectorCase):
 
     def test_gives_up_after_max_attempts_and_retry_now_sends_again(self):
         self.hub.statuses[:] = [500, 500, 500]  # max_attempts is 3 in these tests
-        for _ in range(3):
-            self.make_due()
-            self.run_cron()
+        with self.assertLogs(DELIVERY_LOGGER, "ERROR") as logged:
+            for _ in range(3):
+                self.make_due()
+                self.run_cron()
+        self.assertIn("giving up", logged.output[-1])
         self.assertEqual((self.delivery.state, self.delivery.attempts), ("failed", 3))
         self.assertFalse(self.delivery.next_attempt_at)
         self.run_cron()

@@ -1,4 +1,7 @@
+from psycopg2 import IntegrityError
+
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import ConnectorCase
 
@@ -107,6 +110,15 @@ class TestLeadOutbox(ConnectorCase):
         self.assertEqual(len(deleted), 1)
         self.assertEqual(self.body(deleted)["data"], {"id": lead_id, "name": "استفسار عن الخدمات"})
 
+    def test_a_webhook_id_is_used_by_one_event_only(self):
+        [delivery] = self.deliveries(self.create_lead())
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            with self.env.cr.savepoint():
+                self.Delivery.create({"event": "lead_updated", "res_model": "crm.lead",
+                                      "res_id": delivery.res_id, "payload": "{}",
+                                      "webhook_id": delivery.webhook_id})
+                self.env.flush_all()
+
     def test_rolled_back_change_leaves_nothing_to_send(self):
         before = self.Delivery.search_count([])
         with self.assertRaises(Rollback):
@@ -118,16 +130,12 @@ class TestLeadOutbox(ConnectorCase):
         self.assertEqual(self.hub.received, [])
 
     def test_a_salesman_without_access_to_the_outbox_still_enqueues(self):
-        salesman = self.env["res.users"].create({
-            "name": "Salesman", "login": "g_assistant_salesman",
-            "groups_id": [(6, 0, [self.env.ref("sales_team.group_sale_salesman").id])],
-        })
+        salesman = self.make_user("g_assistant_salesman", "sales_team.group_sale_salesman")
         lead = self.env["crm.lead"].with_user(salesman).create({"name": "من مندوب المبيعات"})
         self.new_transaction()
         lead.write({"expected_revenue": 42})
         self.assertEqual(self.deliveries(lead).mapped("event"), ["lead_created", "lead_updated"])
-        self.assertFalse(self.Delivery.with_user(salesman).check_access_rights(
-            "read", raise_exception=False))
+        self.assertFalse(self.can_read(self.Delivery.with_user(salesman)))
 
     def test_disabled_connector_enqueues_nothing(self):
         self.configure(enabled=False)
