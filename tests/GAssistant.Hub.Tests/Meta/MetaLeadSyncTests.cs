@@ -43,7 +43,7 @@ public abstract class MetaLeadSyncTests(HubProvider provider) : HubTest(provider
         // Running it again (and from an explicit time) adds none.
         await RunSyncAsync(new { since = "2026-11-01T00:00:00Z" });
         await RunSyncAsync(new { });
-        await Eventually.ReturnsAsync(() => Hub.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Status != Data.OutboxStatus.Sent)), n => n == 0);
+        await Eventually.ReturnsAsync(() => Hub.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Status != GAssistant.Hub.Data.OutboxStatus.Sent)), n => n == 0);
         Assert.Equal(5, _odoo.Records("crm.lead").Count);
         Assert.Equal(5, await Hub.WithDbAsync(db => db.OutboxMessages.CountAsync()));
         var form = await Hub.WithDbAsync(db => db.MetaLeadForms.SingleAsync());

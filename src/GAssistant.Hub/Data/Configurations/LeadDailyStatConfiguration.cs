@@ -7,7 +7,7 @@ internal sealed class LeadDailyStatConfiguration : IEntityTypeConfiguration<Lead
 {
     public void Configure(EntityTypeBuilder<LeadDailyStat> stat)
     {
-        // Written only by the triggers on leads (Crm/LeadDailyStatsSql.cs); the key starts with the day for range reads.
+        // Written only by the triggers on leads (migration LeadDailyStats, Data/Migrations); the key starts with the day for range reads.
         stat.ToTable("lead_daily_stats");
         stat.HasKey(s => new { s.Day, s.Stage, s.Source, s.Currency, s.IsWon, s.IsOpen });
         stat.Property(s => s.Stage).HasMaxLength(256);
