@@ -72,7 +72,7 @@ public sealed partial class CurrencyRateSync(OdooClient odoo, HubDbContext db, T
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2801, Level = LogLevel.Information, Message = "Read {Count} currency rates from Odoo")]
+        [LoggerMessage(EventId = 3221, Level = LogLevel.Information, Message = "Read {Count} currency rates from Odoo")]
         public static partial void Read(ILogger logger, int count);
     }
 }

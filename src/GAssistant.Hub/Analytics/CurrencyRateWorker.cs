@@ -39,7 +39,7 @@ public sealed partial class CurrencyRateWorker(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2802, Level = LogLevel.Warning, Message = "Reading Odoo's currency rates failed; the next tick tries again")]
+        [LoggerMessage(EventId = 3222, Level = LogLevel.Warning, Message = "Reading Odoo's currency rates failed; the next tick tries again")]
         public static partial void Failed(ILogger logger, Exception exception);
     }
 }

@@ -185,10 +185,10 @@ public sealed partial class GraphClient(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "Graph API error {Code} ({Kind}) on attempt {Attempt}; retrying in {Delay}")]
+        [LoggerMessage(EventId = 2721, Level = LogLevel.Warning, Message = "Graph API error {Code} ({Kind}) on attempt {Attempt}; retrying in {Delay}")]
         public static partial void Retrying(ILogger logger, int? code, GraphErrorKind kind, int attempt, TimeSpan delay);
 
-        [LoggerMessage(EventId = 2202, Level = LogLevel.Error, Message = "Meta refused the access token (error {Code}/{Subcode}); the Meta connector is stopped until it is reconnected")]
+        [LoggerMessage(EventId = 2722, Level = LogLevel.Error, Message = "Meta refused the access token (error {Code}/{Subcode}); the Meta connector is stopped until it is reconnected")]
         public static partial void Disconnected(ILogger logger, int? code, int? subcode);
     }
 }

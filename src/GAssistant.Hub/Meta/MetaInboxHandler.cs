@@ -29,7 +29,7 @@ public sealed partial class MetaInboxHandler(TimeProvider clock, ILogger<MetaInb
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Meta notification {Id}: {Count} leads, {Queued} newly queued for Odoo")]
+        [LoggerMessage(EventId = 2711, Level = LogLevel.Information, Message = "Meta notification {Id}: {Count} leads, {Queued} newly queued for Odoo")]
         public static partial void Split(ILogger logger, long id, int count, int queued);
     }
 }

@@ -131,7 +131,7 @@ public sealed partial class MetaLeadToOdoo(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Meta lead {LeadgenId} created as Odoo lead {OdooId} ({Source}, {Email})")]
+        [LoggerMessage(EventId = 2731, Level = LogLevel.Information, Message = "Meta lead {LeadgenId} created as Odoo lead {OdooId} ({Source}, {Email})")]
         public static partial void Created(ILogger logger, string leadgenId, long odooId, string source, string email);
     }
 }

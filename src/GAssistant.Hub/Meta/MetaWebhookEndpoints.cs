@@ -92,7 +92,7 @@ public static partial class MetaWebhookEndpoints
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Refused a Meta webhook: {Reason}")]
+        [LoggerMessage(EventId = 2701, Level = LogLevel.Warning, Message = "Refused a Meta webhook: {Reason}")]
         public static partial void Refused(ILogger logger, string reason);
     }
 }

@@ -98,7 +98,7 @@ public static partial class OdooAutomationEndpoints
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1211, Level = LogLevel.Warning, Message = "Refused an Odoo automation webhook: {Reason}")]
+        [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "Refused an Odoo automation webhook: {Reason}")]
         public static partial void Refused(ILogger logger, string reason);
     }
 }

@@ -65,7 +65,7 @@ public static partial class OdooWebhookEndpoints
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Refused an Odoo webhook: {Reason}")]
+        [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Refused an Odoo webhook: {Reason}")]
         public static partial void Refused(ILogger logger, WebhookVerification reason);
     }
 }

@@ -159,13 +159,13 @@ public sealed partial class LeadScoringService(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Lead scoring not trained: {Reason}")]
+        [LoggerMessage(EventId = 2901, Level = LogLevel.Warning, Message = "Lead scoring not trained: {Reason}")]
         public static partial void TrainingRefused(ILogger logger, string reason);
 
-        [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Lead scoring: {Message}")]
+        [LoggerMessage(EventId = 2902, Level = LogLevel.Warning, Message = "Lead scoring: {Message}")]
         public static partial void FeatureRefused(ILogger logger, string message);
 
-        [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Lead scoring model {Id} trained on {Rows} closed leads: AUC {Auc:0.000}, Odoo PLS {BaselineAuc:0.000}")]
+        [LoggerMessage(EventId = 2903, Level = LogLevel.Information, Message = "Lead scoring model {Id} trained on {Rows} closed leads: AUC {Auc:0.000}, Odoo PLS {BaselineAuc:0.000}")]
         public static partial void Trained(ILogger logger, long id, int rows, double auc, double baselineAuc);
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class ScoringWorker(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2111, Level = LogLevel.Error, Message = "The scoring worker's tick failed; it will try again")]
+        [LoggerMessage(EventId = 2911, Level = LogLevel.Error, Message = "The scoring worker's tick failed; it will try again")]
         public static partial void TickFailed(ILogger logger, Exception exception);
     }
 }
