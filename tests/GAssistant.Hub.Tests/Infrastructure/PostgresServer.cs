@@ -7,8 +7,9 @@ namespace GAssistant.Hub.Tests.Infrastructure;
 
 /// <summary>
 /// A real PostgreSQL server (Debian's package) started once for the test run in a temporary
-/// folder on a free loopback port, and stopped when the run ends. Each test gets its own database.
-/// As root the server runs as the <c>postgres</c> user: PostgreSQL refuses to run as root.
+/// folder on a free loopback port, and stopped and removed when the run ends (<see cref="PostgresFolders"/>).
+/// Each test gets its own database. As root the server runs as the <c>postgres</c> user: PostgreSQL
+/// refuses to run as root.
 /// </summary>
 public static class PostgresServer
 {
@@ -35,10 +36,14 @@ public static class PostgresServer
         var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d, StringComparer.Ordinal)
             .Select(d => Path.Combine(d, "bin")).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
             ?? throw new InvalidOperationException("PostgreSQL is not installed (apt-get install postgresql); test.sh installs it.");
-        var root = Path.Combine(Path.GetTempPath(), $"gah-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32]);
-        var data = Path.Combine(root, "data");
-        Directory.CreateDirectory(root);
         var asRoot = Environment.UserName == "root";
+        var pgCtl = Path.Combine(bin, "pg_ctl");
+        var folders = new PostgresFolders(Path.GetTempPath(),
+            data => [.. asRoot ? ["runuser", "-u", "postgres", "--"] : Array.Empty<string>(), pgCtl, "-D", data, "-m", "immediate", "-w", "stop"]);
+        folders.RemoveAbandoned();
+        var root = folders.Create();
+        folders.RemoveWhenEnded(root, Environment.ProcessId);
+        var data = Path.Combine(root, "data");
         if (asRoot)
         {
             Run("chown", ["postgres:postgres", root], asPostgres: false);
@@ -46,23 +51,9 @@ public static class PostgresServer
 
         var port = FreePort();
         Run(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"], asRoot);
-        Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o",
+        Run(pgCtl, ["-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o",
             $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000", "start"], asRoot);
-
-        var server = new Server(port);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"], asRoot);
-                Directory.Delete(root, recursive: true);
-            }
-            catch (Exception)
-            {
-                // The run is over; a leftover temporary folder is harmless.
-            }
-        };
-        return server;
+        return new Server(port);
     }
 
     private static void Run(string file, string[] args, bool asPostgres)
