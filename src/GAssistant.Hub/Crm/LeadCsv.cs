@@ -32,7 +32,7 @@ public static class LeadCsv
             return ApiProblems.Validation(errors);
         }
 
-        var leads = db.Leads.AsNoTracking().Filtered(filter).Sorted(request.Query["order"], request.Query["desc"] == "true");
+        var leads = LeadList.Query(db, filter, new LeadOrder(request.Query["order"], request.Query["desc"] == "true"));
         var csv = new StringBuilder();
         csv.AppendJoin(',', Columns).Append("\r\n");
         await foreach (var l in leads.AsAsyncEnumerable().WithCancellation(cancellationToken))

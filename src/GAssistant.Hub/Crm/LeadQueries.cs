@@ -55,12 +55,6 @@ public static class LeadQueries
         return leads;
     }
 
-    /// <summary>The list's order: newest first, or best score first with <c>sort=score</c>.</summary>
-    public static IOrderedQueryable<Lead> Ordered(this IQueryable<Lead> leads, LeadFilter filter) =>
-        filter.SortByScore
-            ? leads.OrderBy(l => l.Score == null).ThenByDescending(l => l.Score).ThenByDescending(l => l.OdooId)
-            : leads.OrderByDescending(l => l.CreateDate).ThenByDescending(l => l.OdooId);
-
     /// <summary>Orders the list by a column the leads table offers; unknown columns fall back to newest first. Ties break by id.</summary>
     public static IQueryable<Lead> Sorted(this IQueryable<Lead> leads, string? column, bool descending) => column switch
     {

@@ -20,6 +20,9 @@ public static class JobsApi
         return app;
     }
 
+    /// <summary>202 with the job and where to follow it: the answer of every endpoint that starts a job.</summary>
+    public static Accepted<JobResponse> Accepted(Job job) => TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job));
+
     internal static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetAsync(Guid id, HubDbContext db, CancellationToken cancellationToken)
     {
         var job = await db.Jobs.FindAsync([id], cancellationToken);

@@ -39,7 +39,7 @@ public static class MetaApi
     }
 
     internal static async Task<Results<Accepted<JobResponse>, ValidationProblem, ProblemHttpResult>> SyncLeadsAsync(
-        HttpRequest request, JobRunner jobs, IOptionsMonitor<MetaOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, MetaSyncJobs syncs, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var body = await BodyAsync(request, errors, cancellationToken);
@@ -59,18 +59,11 @@ public static class MetaApi
             return ApiProblems.Validation(errors);
         }
 
-        if (!options.CurrentValue.IsConfigured)
-        {
-            return NotConfigured();
-        }
-
-        var job = await jobs.StartAsync(MetaLeadSync.JobKind, (services, progress, ct) =>
-            services.GetRequiredService<MetaLeadSync>().RunAsync(since, progress, ct), cancellationToken);
-        return TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job));
+        return await syncs.StartLeadSyncAsync(since, cancellationToken) is { } job ? JobsApi.Accepted(job) : NotConfigured();
     }
 
     internal static async Task<Results<Accepted<JobResponse>, ValidationProblem, ProblemHttpResult>> SyncCampaignsAsync(
-        HttpRequest request, JobRunner jobs, IOptionsMonitor<MetaOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, MetaSyncJobs syncs, IOptionsMonitor<MetaOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var body = await BodyAsync(request, errors, cancellationToken);
@@ -88,14 +81,7 @@ public static class MetaApi
             return ApiProblems.Validation(errors);
         }
 
-        if (!options.CurrentValue.IsConfigured)
-        {
-            return NotConfigured();
-        }
-
-        var job = await jobs.StartAsync(MetaCampaignSync.JobKind, (services, progress, ct) =>
-            services.GetRequiredService<MetaCampaignSync>().RunAsync(from, to, progress, ct), cancellationToken);
-        return TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job));
+        return await syncs.StartCampaignSyncAsync((from, to), cancellationToken) is { } job ? JobsApi.Accepted(job) : NotConfigured();
     }
 
     private static ProblemHttpResult NotConfigured() =>

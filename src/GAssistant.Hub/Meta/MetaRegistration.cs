@@ -22,6 +22,7 @@ public static class MetaRegistration
         builder.Services.AddScoped<MetaLeadSync>();
         builder.Services.AddTransient<MetaInsightsReader>();
         builder.Services.AddScoped<MetaCampaignSync>();
+        builder.Services.AddSingleton<MetaSyncJobs>();
         builder.Services.AddHostedService<MetaSyncWorker>();
         builder.AddConversions();
         return builder;

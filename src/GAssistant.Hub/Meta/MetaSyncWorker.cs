@@ -1,4 +1,4 @@
-using GAssistant.Hub.Jobs;
+using GAssistant.Hub.Data;
 using Microsoft.Extensions.Options;
 
 namespace GAssistant.Hub.Meta;
@@ -10,20 +10,14 @@ namespace GAssistant.Hub.Meta;
 /// freshly started hub does not wait a whole interval (a day for campaigns) for its first numbers. Skipped while Meta is
 /// not configured or needs reconnecting.
 /// </summary>
-public sealed partial class MetaSyncWorker(JobRunner jobs, MetaConnection connection, IOptionsMonitor<MetaOptions> options, TimeProvider clock, ILogger<MetaSyncWorker> logger)
+public sealed partial class MetaSyncWorker(MetaSyncJobs syncs, MetaConnection connection, IOptionsMonitor<MetaOptions> options, TimeProvider clock, ILogger<MetaSyncWorker> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
-        LoopAsync(o => o.LeadSyncInterval, MetaLeadSync.JobKind, (services, progress, ct) =>
-            services.GetRequiredService<MetaLeadSync>().RunAsync(null, progress, ct), stoppingToken),
-        LoopAsync(o => o.CampaignSyncInterval, MetaCampaignSync.JobKind, (services, progress, ct) =>
-        {
-            var sync = services.GetRequiredService<MetaCampaignSync>();
-            var (from, to) = sync.DefaultRange();
-            return sync.RunAsync(from, to, progress, ct);
-        }, stoppingToken));
+        LoopAsync(o => o.LeadSyncInterval, MetaLeadSync.JobKind, ct => syncs.StartLeadSyncAsync(null, ct), stoppingToken),
+        LoopAsync(o => o.CampaignSyncInterval, MetaCampaignSync.JobKind, ct => syncs.StartCampaignSyncAsync(null, ct), stoppingToken));
 
-    private async Task LoopAsync(Func<MetaOptions, TimeSpan> interval, string kind, Func<IServiceProvider, JobProgress, CancellationToken, Task<string>> work, CancellationToken stoppingToken)
+    private async Task LoopAsync(Func<MetaOptions, TimeSpan> interval, string kind, Func<CancellationToken, Task<Job?>> start, CancellationToken stoppingToken)
     {
         try
         {
@@ -34,12 +28,12 @@ public sealed partial class MetaSyncWorker(JobRunner jobs, MetaConnection connec
             if (first < every)
             {
                 await Task.Delay(first, clock, stoppingToken);
-                await StartAsync(kind, work, stoppingToken);
+                await StartAsync(kind, start, stoppingToken);
             }
 
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await StartAsync(kind, work, stoppingToken);
+                await StartAsync(kind, start, stoppingToken);
             }
         }
         catch (OperationCanceledException)
@@ -48,16 +42,16 @@ public sealed partial class MetaSyncWorker(JobRunner jobs, MetaConnection connec
         }
     }
 
-    private async Task StartAsync(string kind, Func<IServiceProvider, JobProgress, CancellationToken, Task<string>> work, CancellationToken stoppingToken)
+    private async Task StartAsync(string kind, Func<CancellationToken, Task<Job?>> start, CancellationToken stoppingToken)
     {
-        if (!options.CurrentValue.IsConfigured || connection.NeedsReconnecting)
+        if (connection.NeedsReconnecting)
         {
             return;
         }
 
         try
         {
-            await jobs.StartAsync(kind, work, stoppingToken);
+            await start(stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {

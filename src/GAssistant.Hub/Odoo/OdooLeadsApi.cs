@@ -33,14 +33,9 @@ public static class OdooLeadsApi
             return ApiProblems.Validation(errors);
         }
 
-        var leads = db.Leads.AsNoTracking().Filtered(filter);
-        var total = await LeadSlices.CountAsync(db, filter, cancellationToken);
-        var page = await leads
-            .Ordered(filter)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new LeadListResponse(true, page.Select(LeadDto.From).ToList(), total,
-            $"{total} leads; page {filter.Page} shows {page.Count}."));
+        var (leads, total) = await LeadList.PageAsync(db, filter, LeadOrder.Of(filter), (filter.Page - 1) * filter.PageSize, filter.PageSize, cancellationToken);
+        return TypedResults.Ok(new LeadListResponse(true, leads.Select(LeadDto.From).ToList(), total,
+            $"{total} leads; page {filter.Page} shows {leads.Count}."));
     }
 
     internal static async Task<Results<Ok<LeadResponse>, ProblemHttpResult>> GetLeadAsync(long id, HubDbContext db, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ public static class OdooRegistration
         builder.Services.AddScoped<UtmResolver>();
         builder.Services.AddScoped<OdooLeadCreator>();
         builder.Services.AddScoped<OdooSync>();
+        builder.Services.AddSingleton<OdooSyncJob>();
         builder.Services.AddSingleton<OdooSyncStatus>();
         builder.Services.AddHostedService<OdooSyncWorker>();
         builder.Services.AddSingleton<IInboxEventHandler, OdooWebhookHandler>();

@@ -14,6 +14,7 @@ public static class ScoringApi
     {
         builder.Services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LeadScoringService>();
+        builder.Services.AddSingleton<ScoringTrainingJob>();
         builder.Services.AddSingleton<IIntegrationStatus, ScoringIntegrationStatus>();
         builder.Services.AddHostedService<ScoringWorker>();
         return builder;
@@ -29,23 +30,8 @@ public static class ScoringApi
         return app;
     }
 
-    internal static async Task<Accepted<JobResponse>> TrainAsync(JobRunner jobs, CancellationToken cancellationToken)
-    {
-        var job = await jobs.StartAsync("scoring.train", async (services, progress, ct) =>
-        {
-            var scoring = services.GetRequiredService<LeadScoringService>();
-            var outcome = await scoring.TrainAsync(ct);
-            if (!outcome.Trained)
-            {
-                throw new InvalidOperationException(outcome.Message);
-            }
-
-            await progress.ReportAsync(80, "Scoring open leads.");
-            var scored = await scoring.ScorePendingAsync(ct);
-            return $"{outcome.Message} {scored} open leads scored.";
-        }, cancellationToken);
-        return TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job));
-    }
+    internal static async Task<Accepted<JobResponse>> TrainAsync(ScoringTrainingJob training, CancellationToken cancellationToken) =>
+        JobsApi.Accepted(await training.StartAsync(cancellationToken));
 
     internal static async Task<Ok<ScoringModelResponse>> GetModelAsync(HubDbContext db, LeadScoringService scoring, CancellationToken cancellationToken)
     {

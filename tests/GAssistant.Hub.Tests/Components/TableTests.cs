@@ -1,6 +1,7 @@
 using Bunit;
 using GAssistant.Hub.Components.Pages.Campaigns;
 using GAssistant.Hub.Components.Pages.Crm;
+using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Meta;
 
@@ -21,7 +22,7 @@ public sealed class TableTests : ComponentTest
         var table = Render<LeadTable>(p => p.Add(c => c.Load, request =>
         {
             asked = request;
-            return Task.FromResult(new LeadTable.Page([Lead(1, "<img src=x onerror=alert(1)>", 1234.5m), Lead(2, "استفسار", 10m)], 42));
+            return Task.FromResult(new LeadPage([Lead(1, "<img src=x onerror=alert(1)>", 1234.5m), Lead(2, "استفسار", 10m)], 42));
         }));
 
         table.WaitForAssertion(() => Assert.Equal(2, table.FindAll("[data-testid=lead-name]").Count));

@@ -22,6 +22,7 @@ public static class BigQueryApi
         builder.Services.AddHttpClient(BigQueryCredentials.HttpClientName);
         builder.Services.AddHttpClient<BigQueryClient>(c => c.Timeout = TimeSpan.FromMinutes(5));
         builder.Services.AddScoped<BigQueryExport>();
+        builder.Services.AddSingleton<BigQueryExportJob>();
         builder.Services.AddHostedService<BigQueryWorker>();
         return builder;
     }
@@ -36,17 +37,9 @@ public static class BigQueryApi
         return app;
     }
 
-    internal static async Task<Results<Accepted<JobResponse>, ProblemHttpResult>> ExportAsync(
-        JobRunner jobs, IOptionsMonitor<BigQueryOptions> options, CancellationToken cancellationToken)
-    {
-        if (!options.CurrentValue.IsConfigured)
-        {
-            return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "BigQuery is not configured",
+    internal static async Task<Results<Accepted<JobResponse>, ProblemHttpResult>> ExportAsync(BigQueryExportJob export, CancellationToken cancellationToken) =>
+        await export.StartAsync(cancellationToken) is { } job
+            ? JobsApi.Accepted(job)
+            : ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "BigQuery is not configured",
                 "Set BigQuery:ProjectId, BigQuery:Dataset and BigQuery:CredentialsFile first.");
-        }
-
-        var job = await jobs.StartAsync(BigQueryExport.JobKind, (services, progress, ct) =>
-            services.GetRequiredService<BigQueryExport>().RunAsync(progress, ct), cancellationToken);
-        return TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job));
-    }
 }
