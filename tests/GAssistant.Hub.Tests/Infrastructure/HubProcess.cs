@@ -58,8 +58,9 @@ public sealed class HubProcess : IAsyncDisposable
             {
                 return (await client.GetAsync("/health")).IsSuccessStatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too busy starting to answer within the probe's 2 s (a loaded machine): ask again.
                 return false;
             }
         }, up => up, TimeSpan.FromSeconds(60));
