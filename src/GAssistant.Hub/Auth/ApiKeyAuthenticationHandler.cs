@@ -52,7 +52,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     private static AuthenticateResult Success(string name)
     {
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim("auth_method", "api_key")], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim("auth_method", "api_key"), new Claim(ClaimTypes.Role, HubRoles.Admin)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

@@ -2,6 +2,7 @@ using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace GAssistant.Hub.Auth;
@@ -25,6 +26,7 @@ public static class AuthRegistration
             {
                 o.LoginPath = "/login";
                 o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/forbidden";
                 o.Cookie.Name = "gah_auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
@@ -34,14 +36,20 @@ public static class AuthRegistration
                 // An API caller gets 401/403, not a redirect to a login page.
                 o.Events.OnRedirectToLogin = c => ApiAwareRedirect(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => ApiAwareRedirect(c, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
         // Everything needs a signed-in user or an API key unless it says AllowAnonymous
         // (health, webhooks, login, static files).
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(HubPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(HubRoles.Admin));
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, HubAuthenticationStateProvider>();
+        builder.Services.AddScoped<Audit>();
+        builder.Services.AddScoped<People>();
+        builder.Services.AddSingleton<InvitationMailer>();
         builder.Services.AddAntiforgery();
 
         // Keys that sign login cookies survive restarts; several instances must share this folder.

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Authentication;
@@ -18,6 +17,8 @@ public static partial class LoginEndpoints
         var account = app.MapGroup("/account").WithTags("Account").ExcludeFromDescription();
         account.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
         account.MapPost("/logout", (Delegate)LogoutAsync);
+        account.MapPost("/invitation", AccountEndpoints.AcceptInvitationAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        account.MapPost("/password", AccountEndpoints.ChangePasswordAsync);
         return app;
     }
 
@@ -45,10 +46,7 @@ public static partial class LoginEndpoints
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, user.Email), new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-            CookieAuthenticationDefaults.AuthenticationScheme);
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, HubPrincipals.For(user));
         return TypedResults.LocalRedirect(returnUrl);
     }
 
@@ -58,7 +56,7 @@ public static partial class LoginEndpoints
         return TypedResults.LocalRedirect("/login");
     }
 
-    private static bool IsLocal(string? url) =>
+    internal static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     private static PasswordVerificationResult VerifyAgainstDummy(PasswordHasher<HubUser> hasher, string password)

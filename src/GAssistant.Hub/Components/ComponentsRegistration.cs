@@ -1,6 +1,7 @@
 using System.Globalization;
 using GAssistant.Hub.Localization;
 using GAssistant.Hub.Components.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 
@@ -40,8 +41,19 @@ public static class ComponentsRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapGet("/culture/{culture}", SetCulture).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/", () => TypedResults.LocalRedirect("/crm")).ExcludeFromDescription();
+        app.MapFallback(NotFound).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// An address nothing answers: a browser gets the 404 page in the reader's language; <c>/api/*</c> and other
+    /// clients keep RFC 9457 problem details (the status code pages write them for the bare 404).
+    /// </summary>
+    private static IResult NotFound(HttpContext http) =>
+        HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/api")
+            && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+            ? new RazorComponentResult<Pages.NotFoundDocument> { StatusCode = StatusCodes.Status404NotFound }
+            : TypedResults.NotFound();
 
     /// <summary>The language switch: sets the culture cookie and goes back where the user was.</summary>
     private static IResult SetCulture(string culture, string? returnUrl, HttpContext http)

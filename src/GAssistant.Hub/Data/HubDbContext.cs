@@ -14,6 +14,8 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<HubUser> Users => Set<HubUser>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<MetaLeadLink> MetaLeadLinks => Set<MetaLeadLink>();

@@ -8,5 +8,15 @@ public sealed class HubUser
 
     /// <summary>ASP.NET Core Identity's PBKDF2 hash (<c>PasswordHasher</c>), never the password.</summary>
     public string PasswordHash { get; set; } = "";
+
+    /// <summary><see cref="Auth.HubRoles.Admin"/> or <see cref="Auth.HubRoles.Viewer"/>.</summary>
+    public string Role { get; set; } = Auth.HubRoles.Admin;
+
+    /// <summary>
+    /// A random value carried in the login cookie and compared with this one on every request: changing it (a new
+    /// password, a removed person) ends every session signed in before the change.
+    /// </summary>
+    public string SecurityStamp { get; set; } = Auth.SecurityStamps.New();
+
     public DateTime CreatedAt { get; set; }
 }

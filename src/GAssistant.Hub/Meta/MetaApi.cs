@@ -6,6 +6,7 @@ using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using GAssistant.Hub.Auth;
 
 namespace GAssistant.Hub.Meta;
 
@@ -16,9 +17,9 @@ public static class MetaApi
     {
         meta.MapGet("/campaigns", GetCampaignsAsync).WithName("GetMetaCampaigns")
             .WithSummary("Spend, leads, CPL and CTR per campaign from Meta; won deals, revenue and ROAS from Odoo.");
-        meta.MapPost("/sync-leads", SyncLeadsAsync).WithName("SyncMetaLeads")
+        meta.MapPost("/sync-leads", SyncLeadsAsync).WithName("SyncMetaLeads").RequireAdmin()
             .WithSummary("Reads every configured Page's lead forms for leads (optionally since a time) and queues them for Odoo.");
-        meta.MapPost("/sync-campaigns", SyncCampaignsAsync).WithName("SyncMetaCampaigns")
+        meta.MapPost("/sync-campaigns", SyncCampaignsAsync).WithName("SyncMetaCampaigns").RequireAdmin()
             .WithSummary("Reads campaigns and daily insights (default: the last 28 days).");
         return meta;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using GAssistant.Hub.Auth;
 
 namespace GAssistant.Hub.Odoo;
 
@@ -9,6 +10,7 @@ public static class OdooHealthApi
     {
         odoo.MapGet("/health", CheckAsync)
             .WithName("OdooHealth")
+            .RequireAdmin()
             .WithSummary("Reaches Odoo, logs in and reads leads; says what to fix when something fails.");
         return odoo;
     }

@@ -4,6 +4,7 @@ using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using GAssistant.Hub.Auth;
 
 namespace GAssistant.Hub.Odoo;
 
@@ -20,6 +21,7 @@ public static class OdooLeadsApi
             .WithSummary("One lead from the replica, by Odoo id.");
         odoo.MapPost("/leads", CreateLeadAsync)
             .WithName("CreateLead")
+            .RequireAdmin()
             .WithSummary("Creates a crm.lead in Odoo (source, medium and campaign by name) and stores it in the replica.");
         return odoo;
     }

@@ -1,6 +1,7 @@
 using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using GAssistant.Hub.Auth;
 
 namespace GAssistant.Hub.Odoo;
 
@@ -11,6 +12,7 @@ public static class OdooSyncApi
     {
         odoo.MapPost("/sync", StartAsync)
             .WithName("SyncOdoo")
+            .RequireAdmin()
             .WithSummary("Reads what changed in Odoo since the last run into the replica; follow the job at /api/jobs/{id}.");
         return odoo;
     }

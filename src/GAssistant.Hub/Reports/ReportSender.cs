@@ -1,7 +1,5 @@
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Operations;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -49,10 +47,9 @@ public sealed partial class ReportSender(
         var message = ReportMessage.Compose(data, language, MailboxAddress.Parse(o.From!), to, clock.GetUtcNow());
         try
         {
-            await SendMailAsync(o.Smtp, message, cancellationToken);
+            await SmtpMail.SendAsync(o.Smtp, message, cancellationToken);
         }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or AuthenticationException or IOException
-            or System.Net.Sockets.SocketException or NotSupportedException or SslHandshakeException or TimeoutException)
+        catch (Exception e) when (SmtpMail.IsFailure(e))
         {
             Log.SendFailed(logger, name, o.Smtp.Host!, e);
             return Done(new ReportSendResult(false, kind.Name(), language, period.From, period.To, to.Count, subject, $"The SMTP server refused or failed: {e.Message}"), trigger);
@@ -72,19 +69,6 @@ public sealed partial class ReportSender(
 
     internal DateOnly Today(ReportsOptions o) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone)).DateTime);
-
-    private static async Task SendMailAsync(SmtpSettings smtp, MimeMessage message, CancellationToken cancellationToken)
-    {
-        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
-        await client.ConnectAsync(smtp.Host!, smtp.Port, Enum.Parse<SecureSocketOptions>(smtp.Security), cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.Username))
-        {
-            await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
-        }
-
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
-    }
 
     private static partial class Log
     {

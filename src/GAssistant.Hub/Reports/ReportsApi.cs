@@ -3,6 +3,7 @@ using GAssistant.Hub.Localization;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using GAssistant.Hub.Auth;
 
 namespace GAssistant.Hub.Reports;
 
@@ -24,7 +25,7 @@ public static class ReportsApi
     public static WebApplication MapReportsApi(this WebApplication app)
     {
         app.MapGroup("/api/reports").WithTags("Reports").RequireRateLimiting(RateLimits.Api)
-            .MapPost("/send", SendAsync).WithName("SendReport")
+            .MapPost("/send", SendAsync).WithName("SendReport").RequireAdmin()
             .WithSummary("Sends the daily or weekly report now, in Arabic or English, to Reports:Recipients.");
         return app;
     }

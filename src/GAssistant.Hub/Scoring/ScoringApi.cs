@@ -4,6 +4,7 @@ using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using GAssistant.Hub.Auth;
 
 namespace GAssistant.Hub.Scoring;
 
@@ -23,7 +24,7 @@ public static class ScoringApi
     public static WebApplication MapScoringApi(this WebApplication app)
     {
         var scoring = app.MapGroup("/api/scoring").WithTags("Scoring").RequireRateLimiting(RateLimits.Api);
-        scoring.MapPost("/train", TrainAsync).WithName("TrainScoringModel")
+        scoring.MapPost("/train", TrainAsync).WithName("TrainScoringModel").RequireAdmin()
             .WithSummary("Retrains the lead-scoring model on the closed leads now, then rescores open leads; follow the job.");
         scoring.MapGet("/model", GetModelAsync).WithName("GetScoringModel")
             .WithSummary("The newest scoring model: when and on what it was trained, its metrics beside Odoo's PLS, and the last training attempt.");

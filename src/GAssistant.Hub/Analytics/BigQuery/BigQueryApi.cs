@@ -2,6 +2,7 @@ using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using GAssistant.Hub.Auth;
 
 namespace GAssistant.Hub.Analytics.BigQuery;
 
@@ -29,7 +30,7 @@ public static class BigQueryApi
 
     public static WebApplication MapBigQueryApi(this WebApplication app)
     {
-        var group = app.MapGroup("/api/bigquery").WithTags("BigQuery").RequireRateLimiting(RateLimits.Api);
+        var group = app.MapGroup("/api/bigquery").WithTags("BigQuery").RequireRateLimiting(RateLimits.Api).RequireAdmin();
         group.MapPost("/export", ExportAsync).WithName("ExportToBigQuery")
             .WithSummary("Exports leads, sale orders, campaigns, daily insights and attribution changed since the last run.");
         group.MapGet("/status", (BigQueryStatus status) => TypedResults.Ok(new BigQueryStatusResponse(true, status.Current().Detail, status.Snapshot())))

@@ -10,5 +10,9 @@ internal sealed class HubUserConfiguration : IEntityTypeConfiguration<HubUser>
         user.HasKey(u => u.Id);
         user.Property(u => u.Email).HasMaxLength(320);
         user.HasIndex(u => u.Email).IsUnique();
+
+        // Rows from before roles existed are the first admin.
+        user.Property(u => u.Role).HasMaxLength(16).HasDefaultValue(Auth.HubRoles.Admin);
+        user.Property(u => u.SecurityStamp).HasMaxLength(64);
     }
 }

@@ -1,0 +1,12 @@
+namespace GAssistant.Hub.Auth;
+
+/// <summary>Authorization policy names shared by the API and the pages (HANDBOOK "Shared names").</summary>
+public static class HubPolicies
+{
+    /// <summary>Administrators only: Settings, every route that changes something or reads configuration.</summary>
+    public const string Admin = "Admin";
+
+    /// <summary>Puts an endpoint (or a whole group) behind <see cref="Admin"/>.</summary>
+    public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(Admin);
+}
