@@ -53,7 +53,7 @@ public sealed class LayoutTests(BrowserHub hub)
                     if (device == "phone")
                     {
                         var sideways = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
-                        Assert.False(sideways, $"{path} in {language} scrolls sideways at {width} px");
+                        Assert.False(sideways, $"{path} in {language} scrolls sideways at {width} px: {await DashboardPage.WiderThanTheScreenAsync(page)}");
                     }
                 }
 

@@ -36,6 +36,18 @@ public abstract class DashboardPage(IPage page)
 
     public Task<string?> DirAsync() => page.GetAttributeAsync("html", "dir");
 
+    /// <summary>The deepest elements that reach past the screen's edges, named for a failure message.</summary>
+    public static Task<string> WiderThanTheScreenAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => {
+          const w = document.documentElement.clientWidth;
+          const out = [...document.querySelectorAll('body *')].filter(e => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && !e.closest('.mud-popover:not(.mud-popover-open)') && (r.right > w + 1 || r.left < -1) && ![...e.children].some(c => { const q = c.getBoundingClientRect(); return q.right > w + 1 || q.left < -1; });
+          });
+          return out.slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} [${e.getAttribute('data-testid') ?? ''}] ${Math.round(e.getBoundingClientRect().left)}..${Math.round(e.getBoundingClientRect().right)}`).join('; ');
+        }
+        """);
+
     /// <summary>True when the page is wider than the viewport (a horizontal scroll bar).</summary>
     public Task<bool> ScrollsSidewaysAsync() => page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
 }
