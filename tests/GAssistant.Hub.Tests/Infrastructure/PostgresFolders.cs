@@ -34,7 +34,9 @@ public sealed class PostgresFolders(string parent, Func<string, string[]> stopCo
         var root = Path.Combine(parent, $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..32]);
         Directory.CreateDirectory(root);
         using var self = Process.GetCurrentProcess();
-        File.WriteAllText(Path.Combine(root, OwnerFile), $"{self.Id} {StartTicks(self)}");
+        // One line each: a run of an older build splits the record on a space, finds no number, and leaves the
+        // folder alone; it compared start times exactly, which differ between processes (see SameStart).
+        File.WriteAllText(Path.Combine(root, OwnerFile), $"{self.Id}\n{StartTicks(self)}");
         return root;
     }
 
@@ -94,7 +96,7 @@ public sealed class PostgresFolders(string parent, Func<string, string[]> stopCo
     public static bool OwnerIsAlive(string root)
     {
         var owner = Path.Combine(root, OwnerFile);
-        var fields = File.Exists(owner) ? File.ReadAllText(owner).Split(' ') : [];
+        var fields = File.Exists(owner) ? File.ReadAllText(owner).Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries) : [];
         var id = fields.Length > 0 ? fields[0] : Path.GetFileName(root)[Prefix.Length..].Split('-')[0];
         if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
         {
@@ -104,13 +106,22 @@ public sealed class PostgresFolders(string parent, Func<string, string[]> stopCo
         try
         {
             using var process = Process.GetProcessById(pid);
-            return !process.HasExited && (fields.Length < 2 || fields[1] == StartTicks(process));
+            return !process.HasExited && (fields.Length < 2 || SameStart(fields[1], process));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return false; // no process with that id, or it ended while we looked
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="process"/> is the one that started at <paramref name="recorded"/>. On Linux
+    /// <see cref="Process.StartTime"/> is the boot time plus the start's offset, and each process works the boot time out
+    /// anew from two clocks: readings by two processes differ by a millisecond or so. A reused id starts much later.
+    /// </summary>
+    private static bool SameStart(string recorded, Process process) =>
+        long.TryParse(recorded, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+        && Math.Abs(ticks - process.StartTime.ToUniversalTime().Ticks) < TimeSpan.TicksPerSecond;
 
     private static string StartTicks(Process process) => process.StartTime.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture);
 }

@@ -19,10 +19,17 @@ public sealed class PostgresFoldersTests : IDisposable
         var reusedId = Folder($"gah-pg-{Environment.ProcessId}-b", withServer: false, owner: $"{Environment.ProcessId} 1");
         var olderBuildStillRunning = Folder($"gah-pg-{Environment.ProcessId}-c", withServer: false);
 
+        // Another process reads this process's start time a millisecond or two apart from its own reading.
+        var startTicks = Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks;
+        var recordedByAnotherReading = Folder($"gah-pg-{Environment.ProcessId}-d", withServer: false, owner: $"{Environment.ProcessId}\n{startTicks + 20_000}");
+        var olderFormatAnotherReading = Folder($"gah-pg-{Environment.ProcessId}-e", withServer: false, owner: $"{Environment.ProcessId} {startTicks - 20_000}");
+
         folders.RemoveAbandoned();
 
         Assert.True(Directory.Exists(running));
         Assert.True(Directory.Exists(olderBuildStillRunning));
+        Assert.True(Directory.Exists(recordedByAnotherReading), "removed although its owner runs: the start times differed by 2 ms");
+        Assert.True(Directory.Exists(olderFormatAnotherReading));
         Assert.False(Directory.Exists(ended));
         Assert.False(Directory.Exists(reusedId));
         Assert.True(File.Exists(Path.Combine(_parent, "stopped")), "the server of the abandoned folder was not stopped");
