@@ -24,9 +24,11 @@ public static class OdooRecordMapper
         lead.ExpectedRevenue = OdooJson.Money(record, "expected_revenue");
         lead.Probability = OdooJson.Number(record, "probability");
         lead.Currency = OdooJson.Text(record, "currency") ?? OdooJson.Name(record, "company_currency");
-        lead.Source = OdooJson.Name(record, "source_id");
-        lead.Medium = OdooJson.Name(record, "medium_id");
-        lead.Campaign = OdooJson.Name(record, "campaign_id");
+        // The addon sends source_id (the id) with source_name beside it; CONTRACT.md's example and
+        // search_read rows carry the name in source_id itself ("Meta", or [7, "Meta"]).
+        lead.Source = OdooJson.Text(record, "source_name") ?? OdooJson.Name(record, "source_id");
+        lead.Medium = OdooJson.Text(record, "medium_name") ?? OdooJson.Name(record, "medium_id");
+        lead.Campaign = OdooJson.Text(record, "campaign_name") ?? OdooJson.Name(record, "campaign_id");
         lead.UserName = OdooJson.Text(record, "user_name") ?? OdooJson.Name(record, "user_id");
         lead.TeamName = OdooJson.Text(record, "team_name") ?? OdooJson.Name(record, "team_id");
         lead.CountryCode = OdooJson.Text(record, "country_code");

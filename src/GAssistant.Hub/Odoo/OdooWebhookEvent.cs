@@ -10,7 +10,7 @@ public sealed record OdooWebhookEvent(string Event, DateTime Timestamp, long Rec
 {
     public static readonly IReadOnlySet<string> Events = new HashSet<string>(StringComparer.Ordinal)
     {
-        "lead_created", "lead_updated", "lead_deleted", "sale_order_created", "sale_order_updated",
+        "lead_created", "lead_updated", "lead_deleted", "sale_order_created", "sale_order_updated", "sale_order_deleted",
     };
 
     /// <summary>Checks the shape; on failure <paramref name="errors"/> says what is wrong, per field.</summary>

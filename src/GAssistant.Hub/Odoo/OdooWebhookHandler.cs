@@ -8,7 +8,9 @@ namespace GAssistant.Hub.Odoo;
 /// <summary>
 /// Applies the addon's events to the replica. Each record keeps the Odoo time of the newest state
 /// applied (<c>write_date</c>, else the event timestamp), so an event that arrives late never
-/// overwrites a newer state, and a delete is not undone by an older update.
+/// overwrites a newer state, and a delete is not undone by an older update. A lead's stage is named
+/// by its id: the name of the <see cref="CrmStage"/> the reconciliation stored, so an event sent in
+/// another language (or an older addon that sent the editing user's) never splits one stage in two.
 /// </summary>
 public sealed class OdooWebhookHandler(TimeProvider clock) : IInboxEventHandler
 {
@@ -31,6 +33,7 @@ public sealed class OdooWebhookHandler(TimeProvider clock) : IInboxEventHandler
         if (leadIds.Count > 0)
         {
             await db.Leads.Where(l => leadIds.Contains(l.OdooId)).LoadAsync(cancellationToken);
+            await db.CrmStages.LoadAsync(cancellationToken);
         }
 
         if (orderIds.Count > 0)
@@ -55,7 +58,12 @@ public sealed class OdooWebhookHandler(TimeProvider clock) : IInboxEventHandler
         switch (inboxEvent.EventType)
         {
             case "lead_created" or "lead_updated":
-                await ReplicaUpsert.LeadAsync(db, id, version, now, lead => OdooRecordMapper.ApplyLead(data, lead), cancellationToken);
+                var stage = OdooJson.Id(data, "stage_id") is { } stageId ? await db.CrmStages.FindAsync([stageId], cancellationToken) : null;
+                await ReplicaUpsert.LeadAsync(db, id, version, now, lead =>
+                {
+                    OdooRecordMapper.ApplyLead(data, lead);
+                    lead.StageName = stage?.Name ?? lead.StageName;
+                }, cancellationToken);
                 break;
             case "lead_deleted":
                 await ReplicaUpsert.LeadAsync(db, id, eventTime, now, lead =>
@@ -67,6 +75,13 @@ public sealed class OdooWebhookHandler(TimeProvider clock) : IInboxEventHandler
                 break;
             case "sale_order_created" or "sale_order_updated":
                 await ReplicaUpsert.SaleOrderAsync(db, id, version, now, order => OdooRecordMapper.ApplySaleOrder(data, order), cancellationToken);
+                break;
+            case "sale_order_deleted":
+                await ReplicaUpsert.SaleOrderAsync(db, id, eventTime, now, order =>
+                {
+                    order.Deleted = true;
+                    order.Name = order.Name.Length > 0 ? order.Name : OdooJson.Text(data, "name") ?? "";
+                }, cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Odoo event '{inboxEvent.EventType}'.");

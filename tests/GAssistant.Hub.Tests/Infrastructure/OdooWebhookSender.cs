@@ -28,9 +28,9 @@ public sealed class OdooWebhookSender(HttpClient client, TimeProvider clock, str
 
     /// <summary>The example of CONTRACT.md, with another id, stage or time when asked.</summary>
     public static string LeadEvent(long id = 123, string @event = "lead_updated", string stage = "مؤهل", string timestamp = "2024-01-08T10:30:00",
-        string? writeDate = null, decimal revenue = 50000, int probability = 75)
+        string? writeDate = null, decimal revenue = 50000, int probability = 75, long? stageId = null)
     {
-        var extra = writeDate is null ? "" : $", \"write_date\": \"{writeDate}\"";
+        var extra = (writeDate is null ? "" : $", \"write_date\": \"{writeDate}\"") + (stageId is null ? "" : $", \"stage_id\": {stageId}");
         return $$"""
             {"event": "{{@event}}", "timestamp": "{{timestamp}}",
              "data": {"id": {{id}}, "name": "استفسار عن الخدمات", "partner_name": "أحمد علي",

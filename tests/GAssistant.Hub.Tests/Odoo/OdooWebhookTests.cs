@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -201,6 +202,60 @@ public abstract class OdooWebhookTests(HubProvider provider) : HubTest(provider)
         Assert.Equal(123, order!.OpportunityId);
         Assert.Equal(1150m, order.AmountTotal);
         Assert.Equal("SAR", order.Currency);
+    }
+
+    [Fact]
+    public async Task A_deleted_sale_order_is_marked_deleted_and_an_older_update_does_not_bring_it_back()
+    {
+        await Sender.SendAsync("""
+            {"event": "sale_order_created", "timestamp": "2024-01-09T09:00:00",
+             "data": {"id": 78, "name": "S00078", "state": "draft", "amount_total": 10, "write_date": "2024-01-09 09:00:00"}}
+            """);
+        var deleted = await Sender.SendAsync("""{"event": "sale_order_deleted", "timestamp": "2024-01-09T10:00:00", "data": {"id": 78, "name": "S00078"}}""");
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        await Sender.SendAsync("""
+            {"event": "sale_order_updated", "timestamp": "2024-01-09T09:30:00",
+             "data": {"id": 78, "name": "S00078", "state": "sent", "amount_total": 10, "write_date": "2024-01-09 09:30:00"}}
+            """);
+        await Eventually.ReturnsAsync(() => Hub.WithDbAsync(db => db.InboxEvents.CountAsync(e => e.Status == InboxStatus.Processed)), n => n == 3);
+
+        var order = await Hub.WithDbAsync(db => db.SaleOrders.AsNoTracking().SingleAsync(o => o.OdooId == 78));
+        Assert.True(order.Deleted);
+        Assert.Equal("S00078", order.Name);
+    }
+
+    [Fact]
+    public async Task Leads_in_one_stage_named_in_two_languages_show_the_one_stage_odoo_has()
+    {
+        await Hub.WithDbAsync(db =>
+        {
+            db.CrmStages.Add(new CrmStage { OdooId = 4, Name = "Won", Sequence = 70, IsWon = true, SyncedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        await Sender.SendAsync(OdooWebhookSender.LeadEvent(id: 1, stage: "Won", stageId: 4));
+        await Sender.SendAsync(OdooWebhookSender.LeadEvent(id: 2, stage: "تم الفوز بها ", stageId: 4));
+
+        await WaitForLeadAsync(1);
+        await WaitForLeadAsync(2);
+        var stages = (await LeadsAsync()).GetProperty("leads").EnumerateArray().Select(l => l.GetProperty("stage").GetString()).ToList();
+        Assert.Equal(["Won", "Won"], stages);
+        var summary = await Hub.WithDbAsync(db => CrmSummary.ComputeAsync(db, new LeadFilter(), CancellationToken.None));
+        Assert.Equal(["Won"], summary.ByStage.Select(s => s.Stage));
+    }
+
+    [Fact]
+    public async Task The_addons_ids_with_names_beside_them_are_read_as_names()
+    {
+        await Sender.SendAsync("""
+            {"event": "lead_created", "timestamp": "2024-01-08T10:30:00",
+             "data": {"id": 31, "name": "Lead", "stage_id": 9, "stage_name": "New", "source_id": 7, "source_name": "Facebook",
+                      "medium_id": 2, "medium_name": "Paid", "campaign_id": 5, "campaign_name": "Winter", "team_id": 1, "team_name": "Sales",
+                      "user_id": 2, "user_name": "Mitchell Admin"}}
+            """);
+
+        var lead = await WaitForLeadAsync(31);
+        Assert.Equal(("New", "Facebook", "Paid", "Winter"), (lead.GetProperty("stage").GetString(), lead.GetProperty("source").GetString(),
+            lead.GetProperty("medium").GetString(), lead.GetProperty("campaign").GetString()));
     }
 
     [Fact]
