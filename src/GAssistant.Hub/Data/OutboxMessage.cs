@@ -19,6 +19,9 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>For a message failed for its configuration: what it waits for (e.g. <c>meta.api_version:v23.0</c>); re-armed once that is fixed.</summary>
+    public string? WaitingFor { get; set; }
     public string? LockedBy { get; set; }
     public DateTime? LockedUntil { get; set; }
     public DateTime? ProcessedAt { get; set; }

@@ -7,44 +7,50 @@ using Microsoft.Extensions.Options;
 namespace GAssistant.Hub.Meta;
 
 /// <summary>
-/// Calls the Graph API with the configured token and its <c>appsecret_proof</c>. Errors are classified by
-/// code (<see cref="GraphApiException"/>): transient ones are retried with backoff and jitter, rate limits are
-/// waited out (or, when longer than <see cref="MetaOptions.MaxInlineWait"/>, handed back for a later retry), and
-/// token or permission errors stop the connector (<see cref="MetaConnection"/>). Calls slow down as the usage
-/// headers approach 100%.
+/// Calls the Graph API with the configured token and its <c>appsecret_proof</c>. Each call names its
+/// <see cref="GraphScope"/>: the feature whose permissions it needs and the use case and object whose rate limit it uses.
+/// Errors are classified by code (<see cref="GraphApiException"/>): transient ones are retried with backoff and jitter; a
+/// rate limit blocks only its use case and object (<see cref="GraphThrottle"/>) and is waited out, or handed back for a
+/// later retry when longer than the scope's inline wait; a missing permission stops only its feature and a token error the
+/// whole connector (<see cref="MetaConnection"/>); an expired version is reported (<see cref="MetaVersionWatch"/>), as is
+/// Meta's <c>X-Ad-Api-Version-Warning</c>. Calls slow down as the usage headers approach 100%.
 /// </summary>
 public sealed partial class GraphClient(
     HttpClient http,
     IOptionsMonitor<MetaOptions> options,
     MetaConnection connection,
+    MetaVersionWatch version,
     GraphThrottle throttle,
     TimeProvider clock,
     ILogger<GraphClient> logger)
 {
-    /// <summary>GET <c>/{version}/{path}</c>; the answer's root element (cloned).</summary>
+    /// <summary>GET <c>/{version}/{path}</c> outside the hub's features (e.g. <c>/me</c>); the answer's root element (cloned).</summary>
     public Task<JsonElement> GetAsync(string path, IReadOnlyDictionary<string, string> query, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, BuildUri(path, query), null, cancellationToken);
+        GetAsync(path, query, GraphScope.Platform, cancellationToken);
+
+    public Task<JsonElement> GetAsync(string path, IReadOnlyDictionary<string, string> query, GraphScope scope, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, BuildUri(path, query), null, scope, cancellationToken);
 
     /// <summary>POST form fields to <c>/{version}/{path}</c> (used only for calls safe to repeat, e.g. starting a report run).</summary>
-    public Task<JsonElement> PostAsync(string path, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, BuildUri(path, new Dictionary<string, string>()), form, cancellationToken);
+    public Task<JsonElement> PostAsync(string path, IReadOnlyDictionary<string, string> form, GraphScope scope, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, BuildUri(path, new Dictionary<string, string>()), form, scope, cancellationToken);
 
     /// <summary>
     /// POST form fields once, without retrying: for calls that are not safe to repeat here (sending Conversions API events),
     /// whose caller retries later (the outbox).
     /// </summary>
-    public Task<JsonElement> PostOnceAsync(string path, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, BuildUri(path, new Dictionary<string, string>()), form, cancellationToken, maxRetries: 0);
+    public Task<JsonElement> PostOnceAsync(string path, IReadOnlyDictionary<string, string> form, GraphScope scope, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, BuildUri(path, new Dictionary<string, string>()), form, scope, cancellationToken, maxRetries: 0);
 
     /// <summary>Every item of an edge, page after page, following <c>paging.next</c>.</summary>
-    public async IAsyncEnumerable<JsonElement> GetAllAsync(string path, IReadOnlyDictionary<string, string> query,
+    public async IAsyncEnumerable<JsonElement> GetAllAsync(string path, IReadOnlyDictionary<string, string> query, GraphScope scope,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var uri = BuildUri(path, query);
         var pages = 0;
         while (uri is not null && pages++ < 10_000)
         {
-            var page = await SendAsync(HttpMethod.Get, uri, null, cancellationToken);
+            var page = await SendAsync(HttpMethod.Get, uri, null, scope, cancellationToken);
             if (page.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array)
             {
                 foreach (var item in data.EnumerateArray())
@@ -95,7 +101,8 @@ public sealed partial class GraphClient(
         return new UriBuilder(uri) { Query = string.Join('&', parts) }.Uri;
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, Uri uri, IReadOnlyDictionary<string, string>? form, CancellationToken cancellationToken, int? maxRetries = null)
+    private async Task<JsonElement> SendAsync(HttpMethod method, Uri uri, IReadOnlyDictionary<string, string>? form, GraphScope scope,
+        CancellationToken cancellationToken, int? maxRetries = null)
     {
         var o = options.CurrentValue;
         if (!o.IsConfigured)
@@ -110,25 +117,48 @@ public sealed partial class GraphClient(
                 throw new MetaNeedsReconnectingException("The Meta connector is stopped until a new Meta:AccessToken is configured.");
             }
 
-            await throttle.WaitTurnAsync(o, cancellationToken);
-            var error = await TryOnceAsync(method, uri, form, cancellationToken);
-            if (error.Result is { } result)
+            if (scope.Feature is { } feature && !connection.TryCall(feature, out var block))
             {
-                connection.Succeeded();
-                return result;
+                throw new GraphApiException($"{feature} is stopped until Meta grants {string.Join(", ", block!.Missing)}; checked again at {block.RecheckAt:u}.",
+                    null, null, 403, GraphErrorKind.PermissionMissing) { NamedPermissions = block.Missing };
             }
 
-            var failure = error.Failure!;
-            switch (failure.Kind)
+            await throttle.WaitTurnAsync(scope, o.RetryDelay, scope.MaxInlineWait ?? o.MaxInlineWait, cancellationToken);
+            var (result, failure, usage) = await TryOnceAsync(method, uri, form, scope, cancellationToken);
+            if (result is { } answer)
+            {
+                connection.Succeeded(scope);
+                return answer;
+            }
+
+            switch (failure!.Kind)
             {
                 case GraphErrorKind.NeedsReconnecting:
                     connection.Disconnect(failure);
                     Log.Disconnected(logger, failure.Code, failure.Subcode);
                     throw failure;
-                case GraphErrorKind.Permanent:
+                case GraphErrorKind.PermissionMissing when scope.Feature is { } stopped:
+                    connection.PermissionMissing(stopped, failure);
+                    Log.PermissionMissing(logger, stopped, failure.Code, string.Join(", ", failure.NamedPermissions));
+                    throw failure;
+                case GraphErrorKind.VersionExpired:
+                    version.Refused(failure.Message);
+                    throw failure;
+                case GraphErrorKind.PermissionMissing or GraphErrorKind.Permanent:
                     throw failure;
                 case GraphErrorKind.RateLimited:
-                    throttle.Block(failure.RetryAfter is { } wait && wait > TimeSpan.Zero ? wait : Backoff(o.RetryDelay, attempt));
+                    var key = failure.BlockedBy(scope);
+                    var regain = usage.RegainAccessFor(key);
+                    var wait = regain > TimeSpan.Zero ? regain
+                        : failure.RetryAfter is { } after && after > TimeSpan.Zero ? after : Backoff(o.RateLimitWait, attempt);
+                    throttle.Block(key, wait);
+                    Log.RateLimited(logger, failure.Code, failure.Subcode, key.ToString(), wait);
+                    if (wait > (scope.MaxInlineWait ?? o.MaxInlineWait))
+                    {
+                        // Too long to wait here: Meta's own error goes back with the time to try again.
+                        throw new GraphApiException(failure.Message, failure.Code, failure.Subcode, failure.HttpStatus, failure.Kind, wait, failure);
+                    }
+
                     break;
             }
 
@@ -143,8 +173,8 @@ public sealed partial class GraphClient(
         }
     }
 
-    private async Task<(JsonElement? Result, GraphApiException? Failure)> TryOnceAsync(
-        HttpMethod method, Uri uri, IReadOnlyDictionary<string, string>? form, CancellationToken cancellationToken)
+    private async Task<(JsonElement? Result, GraphApiException? Failure, GraphUsage Usage)> TryOnceAsync(
+        HttpMethod method, Uri uri, IReadOnlyDictionary<string, string>? form, GraphScope scope, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri);
         if (form is not null)
@@ -157,22 +187,24 @@ public sealed partial class GraphClient(
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.CurrentValue.Timeout);
             using var response = await http.SendAsync(request, timeout.Token);
-            var usage = GraphUsage.Read(name => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null);
+            string? Header(string name) => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+            var usage = GraphUsage.Read(Header, scope);
             throttle.Observe(usage);
+            version.ObserveWarning(Header("X-Ad-Api-Version-Warning"));
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
             if (response.IsSuccessStatusCode)
             {
                 using var document = JsonDocument.Parse(body);
-                return (document.RootElement.Clone(), null);
+                return (document.RootElement.Clone(), null, usage);
             }
 
-            var regain = usage.RegainAccessIn > TimeSpan.Zero ? usage.RegainAccessIn : RetryAfterHeader(response);
-            return (null, GraphApiException.From((int)response.StatusCode, body, regain));
+            return (null, GraphApiException.From((int)response.StatusCode, body, RetryAfterHeader(response)), usage);
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // A dropped connection, a timeout or a garbled answer: worth another try. The URL (it holds the token) is never logged.
-            return (null, new GraphApiException($"Graph API call failed: {ex.GetType().Name}", null, null, (int)HttpStatusCode.BadGateway, GraphErrorKind.Transient, null, ex));
+            return (null, new GraphApiException($"Graph API call failed: {ex.GetType().Name}", null, null, (int)HttpStatusCode.BadGateway, GraphErrorKind.Transient, null, ex),
+                GraphUsage.None);
         }
     }
 
@@ -190,5 +222,11 @@ public sealed partial class GraphClient(
 
         [LoggerMessage(EventId = 2722, Level = LogLevel.Error, Message = "Meta refused the access token (error {Code}/{Subcode}); the Meta connector is stopped until it is reconnected")]
         public static partial void Disconnected(ILogger logger, int? code, int? subcode);
+
+        [LoggerMessage(EventId = 2853, Level = LogLevel.Error, Message = "Meta refused {Feature} for a missing permission (error {Code}; named: {Permissions}); {Feature} is stopped, the rest goes on")]
+        public static partial void PermissionMissing(ILogger logger, MetaFeature feature, int? code, string permissions);
+
+        [LoggerMessage(EventId = 2854, Level = LogLevel.Warning, Message = "Meta rate limit {Code}/{Subcode}: {Key} blocked for {Wait}")]
+        public static partial void RateLimited(ILogger logger, int? code, int? subcode, string key, TimeSpan wait);
     }
 }

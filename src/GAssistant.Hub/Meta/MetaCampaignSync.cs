@@ -33,23 +33,40 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
         }
 
         int campaigns = 0, rows = 0, adRows = 0;
+        var skipped = new List<string>();
         for (var i = 0; i < accounts.Count; i++)
         {
-            var currency = await ReadAccountAsync(accounts[i], cancellationToken);
-            campaigns += await ReadCampaignsAsync(accounts[i], currency, cancellationToken);
-            var (campaignDays, adDays) = await ReadInsightsAsync(accounts[i], currency, from, to, cancellationToken);
-            rows += campaignDays;
-            adRows += adDays;
+            try
+            {
+                var currency = await ReadAccountAsync(accounts[i], cancellationToken);
+                campaigns += await ReadCampaignsAsync(accounts[i], currency, cancellationToken);
+                var (campaignDays, adDays) = await ReadInsightsAsync(accounts[i], currency, from, to, cancellationToken);
+                rows += campaignDays;
+                adRows += adDays;
+            }
+            catch (GraphApiException ex) when (ex.Kind is GraphErrorKind.RateLimited or GraphErrorKind.PermissionMissing)
+            {
+                // Meta limits and permits per ad account: the other accounts are read; this one at the next sync.
+                skipped.Add($"{accounts[i]}: {ex.Message}");
+                Log.AccountSkipped(logger, accounts[i], ex.Kind, ex);
+            }
+
             await progress.ReportAsync((i + 1) * 100 / accounts.Count, $"Read {campaigns} campaigns, {rows} campaign days and {adRows} ad days.");
         }
 
+        if (skipped.Count == accounts.Count)
+        {
+            throw new InvalidOperationException($"No ad account could be read now: {string.Join(" ", skipped)}");
+        }
+
         Log.Done(logger, accounts.Count, campaigns, rows, adRows, from, to);
-        return $"Read {accounts.Count} ad accounts: {campaigns} campaigns, {rows} campaign days and {adRows} ad days from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}.";
+        return $"Read {accounts.Count - skipped.Count} ad accounts: {campaigns} campaigns, {rows} campaign days and {adRows} ad days from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}."
+            + (skipped.Count > 0 ? $" Not read now (read again at the next sync): {string.Join(" ", skipped)}" : "");
     }
 
     private async Task<string> ReadAccountAsync(string accountId, CancellationToken cancellationToken)
     {
-        var json = await graph.GetAsync(accountId, new Dictionary<string, string> { ["fields"] = "currency,name" }, cancellationToken);
+        var json = await graph.GetAsync(accountId, new Dictionary<string, string> { ["fields"] = "currency,name" }, GraphScope.AdObjects(accountId), cancellationToken);
         var account = await db.MetaAdAccounts.FindAsync([accountId], cancellationToken);
         if (account is null)
         {
@@ -71,7 +88,7 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
             ["fields"] = "id,name,status,effective_status,objective,daily_budget,lifetime_budget", ["limit"] = "200",
         };
         var count = 0;
-        await foreach (var item in graph.GetAllAsync($"{accountId}/campaigns", query, cancellationToken))
+        await foreach (var item in graph.GetAllAsync($"{accountId}/campaigns", query, GraphScope.AdObjects(accountId), cancellationToken))
         {
             var id = MetaNotification.Id(item, "id") ?? throw new JsonException("A campaign without an id.");
             var campaign = await db.MetaCampaigns.FindAsync([id], cancellationToken);
@@ -147,5 +164,8 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
     {
         [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Meta campaign sync: {Accounts} accounts, {Campaigns} campaigns, {Rows} campaign days, {AdRows} ad days ({From} to {To})")]
         public static partial void Done(ILogger logger, int accounts, int campaigns, int rows, int adRows, DateOnly from, DateOnly to);
+
+        [LoggerMessage(EventId = 2502, Level = LogLevel.Warning, Message = "Meta campaign sync skipped ad account {Account} ({Kind}); the others are read")]
+        public static partial void AccountSkipped(ILogger logger, string account, GraphErrorKind kind, Exception exception);
     }
 }

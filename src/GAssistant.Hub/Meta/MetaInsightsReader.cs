@@ -24,7 +24,7 @@ public sealed class MetaInsightsReader(GraphClient graph, IOptionsMonitor<MetaOp
             ? ($"{await RunReportAsync(accountId, query, cancellationToken)}/insights", new Dictionary<string, string> { ["limit"] = "500" })
             : ($"{accountId}/insights", query);
         var rows = new List<JsonElement>();
-        await foreach (var item in graph.GetAllAsync(edge, pageQuery, cancellationToken))
+        await foreach (var item in graph.GetAllAsync(edge, pageQuery, GraphScope.Insights(accountId), cancellationToken))
         {
             rows.Add(item);
         }
@@ -35,12 +35,13 @@ public sealed class MetaInsightsReader(GraphClient graph, IOptionsMonitor<MetaOp
     /// <summary>POST the query as a report run, poll <c>async_status</c> until "Job Completed", return the run id.</summary>
     private async Task<string> RunReportAsync(string accountId, Dictionary<string, string> query, CancellationToken cancellationToken)
     {
-        var started = await graph.PostAsync($"{accountId}/insights", query, cancellationToken);
+        var started = await graph.PostAsync($"{accountId}/insights", query, GraphScope.Insights(accountId), cancellationToken);
         var runId = MetaNotification.Id(started, "report_run_id") ?? throw new JsonException("The report run answered no report_run_id.");
         var deadline = clock.GetUtcNow() + TimeSpan.FromHours(1);
         while (true)
         {
-            var run = await graph.GetAsync(runId, new Dictionary<string, string> { ["fields"] = "async_status,async_percent_completion" }, cancellationToken);
+            var run = await graph.GetAsync(runId, new Dictionary<string, string> { ["fields"] = "async_status,async_percent_completion" },
+                GraphScope.Insights(accountId), cancellationToken);
             var status = MetaNotification.Id(run, "async_status");
             if (status == "Job Completed")
             {

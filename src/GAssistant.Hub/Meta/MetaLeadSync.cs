@@ -30,21 +30,37 @@ public sealed partial class MetaLeadSync(HubDbContext db, GraphClient graph, IOp
         }
 
         int forms = 0, seen = 0, queued = 0;
+        var skipped = new List<string>();
         for (var i = 0; i < pages.Count; i++)
         {
-            var formQuery = new Dictionary<string, string> { ["fields"] = "id,name,status", ["limit"] = "100" };
-            await foreach (var item in graph.GetAllAsync($"{pages[i]}/leadgen_forms", formQuery, cancellationToken))
+            try
             {
-                var form = await UpsertFormAsync(pages[i], item, cancellationToken);
-                var (formSeen, formQueued) = await ReadFormAsync(form, since, cancellationToken);
-                (forms, seen, queued) = (forms + 1, seen + formSeen, queued + formQueued);
+                var formQuery = new Dictionary<string, string> { ["fields"] = "id,name,status", ["limit"] = "100" };
+                await foreach (var item in graph.GetAllAsync($"{pages[i]}/leadgen_forms", formQuery, GraphScope.PageForms(pages[i]), cancellationToken))
+                {
+                    var form = await UpsertFormAsync(pages[i], item, cancellationToken);
+                    var (formSeen, formQueued) = await ReadFormAsync(form, since, cancellationToken);
+                    (forms, seen, queued) = (forms + 1, seen + formSeen, queued + formQueued);
+                }
+            }
+            catch (GraphApiException ex) when (ex.Kind is GraphErrorKind.RateLimited or GraphErrorKind.PermissionMissing)
+            {
+                // Meta limits per Page: the other Pages are read; this one at the next backfill (cursors moved only for what was read).
+                skipped.Add($"{pages[i]}: {ex.Message}");
+                Log.PageSkipped(logger, pages[i], ex.Kind, ex);
             }
 
             await progress.ReportAsync((i + 1) * 100 / pages.Count, $"Read {forms} forms, {seen} leads, {queued} newly queued.");
         }
 
+        if (skipped.Count == pages.Count)
+        {
+            throw new InvalidOperationException($"No Page could be read now: {string.Join(" ", skipped)}");
+        }
+
         Log.Done(logger, forms, seen, queued);
-        return $"Read {forms} forms on {pages.Count} pages: {seen} leads, {queued} newly queued for Odoo.";
+        return $"Read {forms} forms on {pages.Count - skipped.Count} pages: {seen} leads, {queued} newly queued for Odoo."
+            + (skipped.Count > 0 ? $" Not read now (read again at the next backfill): {string.Join(" ", skipped)}" : "");
     }
 
     private async Task<MetaLeadForm> UpsertFormAsync(string pageId, JsonElement item, CancellationToken cancellationToken)
@@ -76,7 +92,7 @@ public sealed partial class MetaLeadSync(HubDbContext db, GraphClient graph, IOp
 
         int seen = 0, queued = 0;
         var now = clock.GetUtcNow().UtcDateTime;
-        await foreach (var item in graph.GetAllAsync($"{form.Id}/leads", query, cancellationToken))
+        await foreach (var item in graph.GetAllAsync($"{form.Id}/leads", query, GraphScope.Leads(form.PageId), cancellationToken))
         {
             var lead = MetaLead.Parse(item);
             seen++;
@@ -118,5 +134,8 @@ public sealed partial class MetaLeadSync(HubDbContext db, GraphClient graph, IOp
     {
         [LoggerMessage(EventId = 2401, Level = LogLevel.Information, Message = "Meta lead backfill: {Forms} forms, {Seen} leads, {Queued} newly queued")]
         public static partial void Done(ILogger logger, int forms, int seen, int queued);
+
+        [LoggerMessage(EventId = 2402, Level = LogLevel.Warning, Message = "Meta lead backfill skipped Page {Page} ({Kind}); the others are read")]
+        public static partial void PageSkipped(ILogger logger, string page, GraphErrorKind kind, Exception exception);
     }
 }

@@ -45,7 +45,7 @@ public sealed partial class MetaLeadToOdoo(
             throw new InvalidOperationException("Odoo is not configured; the Meta lead waits until it is.");
         }
 
-        var lead = job.Lead is { } known ? MetaLead.Parse(known) : await ReadLeadAsync(scope.ServiceProvider.GetRequiredService<GraphClient>(), job.LeadgenId, cancellationToken);
+        var lead = job.Lead is { } known ? MetaLead.Parse(known) : await ReadLeadAsync(scope.ServiceProvider.GetRequiredService<GraphClient>(), job, cancellationToken);
         var odoo = scope.ServiceProvider.GetRequiredService<OdooClient>();
         var odooId = await FindAsync(odoo, job.LeadgenId, cancellationToken)
             ?? await CreateAsync(odoo, scope.ServiceProvider.GetRequiredService<UtmResolver>(), lead, cancellationToken);
@@ -59,17 +59,18 @@ public sealed partial class MetaLeadToOdoo(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task<MetaLead> ReadLeadAsync(GraphClient graph, string leadgenId, CancellationToken cancellationToken)
+    private async Task<MetaLead> ReadLeadAsync(GraphClient graph, MetaLeadJob job, CancellationToken cancellationToken)
     {
         try
         {
-            var json = await graph.GetAsync(leadgenId, new Dictionary<string, string> { ["fields"] = MetaLead.Fields }, cancellationToken);
+            var json = await graph.GetAsync(job.LeadgenId, new Dictionary<string, string> { ["fields"] = MetaLead.Fields },
+                GraphScope.Leads(job.PageId).Queued(), cancellationToken);
             return MetaLead.Parse(json);
         }
-        catch (GraphApiException ex) when (ex.Kind == GraphErrorKind.Permanent)
+        catch (GraphApiException ex) when (ex.Kind != GraphErrorKind.Transient)
         {
-            // E.g. the lead was deleted (Meta deletes leads after 90 days): retrying cannot bring it back.
-            throw new PermanentOutboxException($"Meta lead {leadgenId} cannot be read: {ex.Message}", ex);
+            // A permanent error is e.g. a deleted lead (Meta deletes leads after 90 days): retrying cannot bring it back.
+            throw MetaOutboxFailure.From(ex, MetaFeature.LeadRetrieval, meta.CurrentValue.ApiVersion, $"Meta lead {job.LeadgenId} cannot be read");
         }
     }
 

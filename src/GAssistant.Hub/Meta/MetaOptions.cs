@@ -66,6 +66,17 @@ public sealed class MetaOptions
     /// <summary>Longest rate-limit block waited out inside a call; a longer one fails the call for a later retry.</summary>
     public TimeSpan MaxInlineWait { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long a rate limit blocks when Meta's answer says nothing about it (doubled on each repeat within a call).</summary>
+    public TimeSpan RateLimitWait { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often a feature stopped for a missing permission tries one call again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan PermissionRecheckInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often outbox messages failed for their configuration (API version, permission) are checked for re-arming.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    public TimeSpan ConfigurationCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often an async report run is polled.</summary>

@@ -11,6 +11,7 @@ public static class MetaRegistration
     {
         builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MetaVersionWatch>();
         builder.Services.AddSingleton<MetaConnection>();
         builder.Services.AddSingleton<IIntegrationStatus>(sp => sp.GetRequiredService<MetaConnection>());
         builder.Services.AddSingleton<GraphThrottle>();
@@ -24,6 +25,8 @@ public static class MetaRegistration
         builder.Services.AddScoped<MetaCampaignSync>();
         builder.Services.AddSingleton<MetaSyncJobs>();
         builder.Services.AddHostedService<MetaSyncWorker>();
+        builder.Services.AddSingleton<MetaConfigurationWatch>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MetaConfigurationWatch>());
         builder.AddConversions();
         return builder;
     }
@@ -31,7 +34,7 @@ public static class MetaRegistration
     public static WebApplication MapMetaApi(this WebApplication app)
     {
         app.MapWebhookGroup().MapMetaWebhook();
-        app.MapGroup("/api/meta").WithTags("Meta").RequireRateLimiting(RateLimits.Api).MapMetaEndpoints();
+        app.MapGroup("/api/meta").WithTags("Meta").RequireRateLimiting(RateLimits.Api).MapMetaEndpoints().MapMetaAdminEndpoints();
         return app;
     }
 }

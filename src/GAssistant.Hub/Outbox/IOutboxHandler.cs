@@ -16,3 +16,20 @@ public interface IOutboxHandler
 
 /// <summary>A failure that retrying cannot fix (bad data); the message is marked failed at once.</summary>
 public sealed class PermanentOutboxException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// A failure only a change of configuration fixes (an expired API version, a permission not granted): the message is marked
+/// failed at once, with <see cref="WaitingFor"/> saying what it waits for, so it can be re-armed when that is fixed
+/// (<see cref="OutboxRearm"/>) instead of burning its attempts.
+/// </summary>
+/// <param name="waitingFor">A stable key of the missing configuration, owned by the handler's feature (e.g. <c>meta.api_version:v23.0</c>).</param>
+public sealed class ConfigurationOutboxException(string waitingFor, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public string WaitingFor { get; } = waitingFor;
+}
+
+/// <summary>The other side asks to come back later (a rate limit): the message is tried again then, and the wait does not use up its attempts.</summary>
+public sealed class RetryLaterOutboxException(TimeSpan retryIn, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public TimeSpan RetryIn { get; } = retryIn;
+}

@@ -62,6 +62,14 @@ public sealed partial class OutboxWorker(
         return ids.Count;
     }
 
+    private void Sent(OutboxMessage message)
+    {
+        message.Status = OutboxStatus.Sent;
+        message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
+        message.LastError = null;
+        message.WaitingFor = null;
+    }
+
     private async Task SendOneAsync(long id, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
@@ -79,20 +87,35 @@ public sealed partial class OutboxWorker(
             }
 
             await handler.SendAsync(message, cancellationToken);
-            message.Status = OutboxStatus.Sent;
-            message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
-            message.LastError = null;
+            Sent(message);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            message.LastError = $"{ex.GetType().Name}: {ex.Message}" is var e && e.Length > 2000 ? e[..2000] : e;
-            var giveUp = ex is PermanentOutboxException || message.Attempts >= options.Value.MaxAttempts;
-            message.Status = giveUp ? OutboxStatus.Failed : OutboxStatus.Pending;
-            message.NextAttemptAt = now + RetrySchedule.Delay(message.Attempts, Random.Shared.NextDouble());
-            Log.SendFailed(logger, id, message.Kind, message.Attempts, giveUp, ex);
+            Failed(message, ex, now);
+            Log.SendFailed(logger, id, message.Kind, message.Attempts, message.Status == OutboxStatus.Failed, ex);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Records a failed attempt: retried with backoff, at the time the other side gave (a rate limit, not counted against the
+    /// attempts), or failed for good: bad data, too many attempts, or a configuration to fix (kept with what it waits for).
+    /// </summary>
+    private void Failed(OutboxMessage message, Exception ex, DateTime now)
+    {
+        message.LastError = $"{ex.GetType().Name}: {ex.Message}" is var e && e.Length > 2000 ? e[..2000] : e;
+        message.WaitingFor = (ex as ConfigurationOutboxException)?.WaitingFor;
+        if (ex is RetryLaterOutboxException later)
+        {
+            message.Status = OutboxStatus.Pending;
+            message.NextAttemptAt = now + (later.RetryIn > TimeSpan.Zero ? later.RetryIn : RetrySchedule.Delay(1, Random.Shared.NextDouble()));
+            return;
+        }
+
+        var giveUp = ex is PermanentOutboxException or ConfigurationOutboxException || message.Attempts >= options.Value.MaxAttempts;
+        message.Status = giveUp ? OutboxStatus.Failed : OutboxStatus.Pending;
+        message.NextAttemptAt = now + RetrySchedule.Delay(message.Attempts, Random.Shared.NextDouble());
     }
 
     private static partial class Log

@@ -72,6 +72,14 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Changes a configuration value of the running hub, as an edited setting would (options monitors see it).</summary>
+    public void Reconfigure(string key, string? value)
+    {
+        var configuration = (Microsoft.Extensions.Configuration.IConfigurationRoot)Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        configuration[key] = value;
+        configuration.Reload();
+    }
+
     /// <summary>A client that follows no redirects and carries the API key.</summary>
     public HttpClient CreateApiClient()
     {

@@ -16,7 +16,10 @@ namespace GAssistant.Hub.Tests.Meta;
 /// (https://developers.facebook.com/docs/graph-api/results), insights and campaigns
 /// (https://developers.facebook.com/docs/marketing-api/insights), errors
 /// (https://developers.facebook.com/docs/graph-api/guides/error-handling). It checks <c>appsecret_proof</c>
-/// like Meta does (error 100 when it does not match).
+/// like Meta does (error 100 when it does not match). A call made with another version is refused as Meta refuses an expired
+/// one (<c>(#2635) You are calling a deprecated version of the Ads API</c>), unless the version is listed in
+/// <see cref="AutoUpgraded"/>: then it is answered with the <c>X-Ad-Api-Version-Warning</c> header
+/// (https://developers.facebook.com/docs/marketing-api/overview/versioning#version-auto-upgrade).
 /// </summary>
 public sealed class GraphApiDouble(string appSecret, string accessToken, int pageSize = 2)
 {
@@ -47,6 +50,12 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
     public ConcurrentDictionary<string, ConcurrentQueue<(HttpStatusCode Status, string Body, Dictionary<string, string> Headers)>> Failures { get; } = new();
 
     public ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>Headers added to every answer (usage headers, for instance).</summary>
+    public ConcurrentDictionary<string, string> ResponseHeaders { get; } = new();
+
+    /// <summary>Deprecated versions Meta still answers by upgrading the call (all others but <see cref="Version"/> get 2635).</summary>
+    public ConcurrentDictionary<string, bool> AutoUpgraded { get; } = new();
 
     /// <summary>A POST handler (async report runs), by path.</summary>
     public ConcurrentDictionary<string, Func<Dictionary<string, string>, JsonObject>> Posts { get; } = new();
@@ -94,15 +103,45 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
 
     public async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request)
     {
+        var response = await AnswerAsync(request);
+        foreach (var (name, value) in ResponseHeaders)
+        {
+            response.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> AnswerAsync(HttpRequestMessage request)
+    {
         var uri = request.RequestUri!;
         var path = uri.AbsolutePath.TrimStart('/');
         Requests.Enqueue($"{request.Method} {path}");
-        if (!path.StartsWith(Version + "/", StringComparison.Ordinal))
+        var version = path.Split('/')[0];
+        string? warning = null;
+        if (version != Version)
         {
-            return Json(HttpStatusCode.BadRequest, Error(2635, "Unknown version", type: "OAuthException"));
+            if (!AutoUpgraded.ContainsKey(version))
+            {
+                return Json(HttpStatusCode.BadRequest, Error(2635,
+                    $"(#2635) You are calling a deprecated version of the Ads API. Please update to the latest version: {Version}.", type: "OAuthException"));
+            }
+
+            warning = $"'The call has been auto-upgraded to {Version} as {version} has been deprecated'";
         }
 
-        path = path[(Version.Length + 1)..];
+        path = path[(version.Length + 1)..];
+        var answer = await AnswerCurrentAsync(request, uri, path);
+        if (warning is not null)
+        {
+            answer.Headers.TryAddWithoutValidation("X-Ad-Api-Version-Warning", warning);
+        }
+
+        return answer;
+    }
+
+    private async Task<HttpResponseMessage> AnswerCurrentAsync(HttpRequestMessage request, Uri uri, string path)
+    {
         var query = HttpUtility.ParseQueryString(uri.Query);
         var proof = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), Encoding.UTF8.GetBytes(query["access_token"] ?? "")));
         if (query["access_token"] != accessToken || query["appsecret_proof"] != proof)

@@ -114,15 +114,18 @@ public sealed class MetaParsingTests
     [Theory]
     [InlineData(1, GraphErrorKind.Transient)]
     [InlineData(2, GraphErrorKind.Transient)]
-    [InlineData(4, GraphErrorKind.Transient)]
+    [InlineData(4, GraphErrorKind.RateLimited)]
     [InlineData(17, GraphErrorKind.RateLimited)]
+    [InlineData(32, GraphErrorKind.RateLimited)]
     [InlineData(613, GraphErrorKind.RateLimited)]
     [InlineData(80000, GraphErrorKind.RateLimited)]
     [InlineData(80014, GraphErrorKind.RateLimited)]
     [InlineData(190, GraphErrorKind.NeedsReconnecting)]
-    [InlineData(10, GraphErrorKind.NeedsReconnecting)]
-    [InlineData(200, GraphErrorKind.NeedsReconnecting)]
-    [InlineData(299, GraphErrorKind.NeedsReconnecting)]
+    [InlineData(102, GraphErrorKind.NeedsReconnecting)]
+    [InlineData(10, GraphErrorKind.PermissionMissing)]
+    [InlineData(200, GraphErrorKind.PermissionMissing)]
+    [InlineData(299, GraphErrorKind.PermissionMissing)]
+    [InlineData(2635, GraphErrorKind.VersionExpired)]
     [InlineData(100, GraphErrorKind.Permanent)]
     public void Graph_errors_are_classified_by_code_not_by_message(int code, GraphErrorKind kind)
     {
@@ -133,21 +136,73 @@ public sealed class MetaParsingTests
     }
 
     [Fact]
-    public void Usage_headers_give_the_highest_usage_and_the_time_to_regain_access()
+    public void Usage_headers_give_each_use_case_and_object_its_own_usage_and_time_to_regain_access()
     {
         // https://developers.facebook.com/docs/graph-api/overview/rate-limiting#headers
         var headers = new Dictionary<string, string>
         {
-            ["X-Business-Use-Case-Usage"] = """{"66782684": [{"type": "ads_management", "call_count": 95, "total_cputime": 20, "total_time": 20, "estimated_time_to_regain_access": 3}]}""",
+            ["X-Business-Use-Case-Usage"] = """
+                {"66782684": [{"type": "ads_management", "call_count": 95, "total_cputime": 20, "total_time": 20, "estimated_time_to_regain_access": 0},
+                              {"type": "ads_insights", "call_count": 100, "total_cputime": 40, "total_time": 30, "estimated_time_to_regain_access": 3}]}
+                """,
             ["X-Ad-Account-Usage"] = """{"acc_id_util_pct": 9.67, "reset_time_duration": 100, "ads_api_access_tier": "standard_access"}""",
+            ["X-App-Usage"] = """{"call_count": 12, "total_cputime": 3, "total_time": 5}""",
         };
 
-        var usage = GraphUsage.Read(name => headers.GetValueOrDefault(name));
+        var usage = GraphUsage.Read(name => headers.GetValueOrDefault(name), GraphScope.Insights("act_66782684"));
 
-        Assert.Equal(95, usage.Percent);
-        Assert.Equal(TimeSpan.FromMinutes(3), usage.RegainAccessIn);
-        Assert.True(usage.PauseBeforeNextCall(TimeSpan.FromSeconds(10)) > TimeSpan.FromSeconds(5));
-        Assert.Equal(TimeSpan.Zero, GraphUsage.Read(_ => null).PauseBeforeNextCall(TimeSpan.FromSeconds(10)));
+        Assert.Equal(100, usage.Percent);
+        Assert.Equal(TimeSpan.FromMinutes(3), usage.RegainAccessFor(new RateLimitKey("ads_insights", "66782684")));
+        Assert.Equal(TimeSpan.Zero, usage.RegainAccessFor(new RateLimitKey("ads_management", "66782684")));
+        Assert.Contains(usage.Entries, e => e.Key == new RateLimitKey(null, "66782684") && e.Percent == 9.67);
+        Assert.Contains(usage.Entries, e => e.Key == RateLimitKey.App && e.Percent == 12);
+        Assert.True(GraphUsage.PauseAt(95, TimeSpan.FromSeconds(10)) > TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.Zero, GraphUsage.PauseAt(GraphUsage.Read(_ => null, GraphScope.Platform).Percent, TimeSpan.FromSeconds(10)));
+    }
+
+    /// <summary>
+    /// What each documented rate-limit error blocks (https://developers.facebook.com/docs/graph-api/overview/rate-limiting,
+    /// https://developers.facebook.com/docs/marketing-api/overview/rate-limiting and the Insights error codes
+    /// https://developers.facebook.com/documentation/ads-commerce/marketing-api/insights/error-codes).
+    /// </summary>
+    [Theory]
+    [InlineData(4, null, null, null)] // Application request limit reached: the whole app
+    [InlineData(4, 1504022, "ads_insights", "1001")] // Insights: too many API requests, on that ad account
+    [InlineData(4, 1504039, "ads_insights", "1001")]
+    [InlineData(17, null, null, null)] // User request limit reached: the token
+    [InlineData(17, 2446079, "ads_management", "1001")]
+    [InlineData(613, 1487742, "ads_management", "1001")] // too many calls from this ad-account
+    [InlineData(80000, null, "ads_insights", "1001")]
+    [InlineData(80004, null, "ads_management", "1001")]
+    [InlineData(80005, null, "leadgen", "1001")]
+    [InlineData(80001, null, "pages", "1001")]
+    public void A_rate_limit_blocks_only_what_its_code_speaks_of(int code, int? subcode, string? useCase, string? objectId)
+    {
+        var error = GraphApiException.From(400, new System.Text.Json.Nodes.JsonObject
+        {
+            ["error"] = new System.Text.Json.Nodes.JsonObject { ["message"] = "limit", ["type"] = "OAuthException", ["code"] = code, ["error_subcode"] = subcode },
+        }.ToJsonString(), null);
+
+        Assert.Equal(GraphErrorKind.RateLimited, error.Kind);
+        Assert.Equal(new RateLimitKey(useCase, objectId), error.BlockedBy(GraphScope.Insights("act_1001")));
+    }
+
+    [Fact]
+    public void A_block_on_one_ad_account_insights_leaves_its_other_use_cases_and_other_accounts_free()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-12-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var throttle = new GraphThrottle(clock);
+
+        throttle.Block(new RateLimitKey("ads_insights", "1001"), TimeSpan.FromMinutes(30));
+
+        Assert.Equal(TimeSpan.FromMinutes(30), throttle.WaitFor(GraphScope.Insights("act_1001"), TimeSpan.FromSeconds(2)));
+        Assert.Equal(TimeSpan.Zero, throttle.WaitFor(GraphScope.Insights("act_1002"), TimeSpan.FromSeconds(2)));
+        Assert.Equal(TimeSpan.Zero, throttle.WaitFor(GraphScope.AdObjects("act_1001"), TimeSpan.FromSeconds(2)));
+        Assert.Equal(TimeSpan.Zero, throttle.WaitFor(GraphScope.Leads("1234567890"), TimeSpan.FromSeconds(2)));
+        throttle.Block(RateLimitKey.App, TimeSpan.FromMinutes(1));
+        Assert.Equal(TimeSpan.FromMinutes(1), throttle.WaitFor(GraphScope.Leads("1234567890"), TimeSpan.FromSeconds(2)));
+        clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.Empty(throttle.ActiveBlocks());
     }
 
     [Fact]

@@ -26,6 +26,8 @@ public static class MetaTestHub
         settings["Meta:AdAccountIds:0"] = "act_1001";
         settings["Meta:RetryDelay"] = "00:00:00.010";
         settings["Meta:ReportPollInterval"] = "00:00:00.010";
+        settings["Meta:RateLimitWait"] = "00:00:00.010";
+        settings["Meta:ConfigurationCheckInterval"] = "00:00:00.200";
         // Background schedules far away: tests start syncs themselves.
         settings["Meta:LeadSyncInterval"] = "1.00:00:00";
         settings["Meta:CampaignSyncInterval"] = "1.00:00:00";

@@ -11,6 +11,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         outbox.Property(m => m.Kind).HasMaxLength(64);
         outbox.Property(m => m.DedupKey).HasMaxLength(256);
         outbox.Property(m => m.LockedBy).HasMaxLength(128);
+        outbox.Property(m => m.WaitingFor).HasMaxLength(128);
         outbox.HasIndex(m => new { m.Kind, m.DedupKey }).IsUnique();
         outbox.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }

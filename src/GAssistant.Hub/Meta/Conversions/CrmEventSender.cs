@@ -10,7 +10,7 @@ namespace GAssistant.Hub.Meta.Conversions;
 /// <summary>
 /// Sends a queued <see cref="CrmStageEvent"/> to <c>POST /{pixel_id}/events</c> (Conversions API for CRM), one event per
 /// request: Meta rejects a whole batch for one bad event, so a bad event fails only itself. The call is made once; on a
-/// transient Graph error (code 1, 2, 4, a 5xx) or a rate limit the outbox retries it later, and a repeat carries the same
+/// transient Graph error (code 1, 2, a 5xx) or a rate limit the outbox retries it later, and a repeat carries the same
 /// <c>event_id</c>. An event older than 7 days is not sent (Meta refuses them): its outbox row is marked failed with that reason.
 /// </summary>
 public sealed partial class CrmEventSender(IServiceScopeFactory scopes, IOptionsMonitor<MetaOptions> meta, TimeProvider clock, ILogger<CrmEventSender> logger)
@@ -41,11 +41,11 @@ public sealed partial class CrmEventSender(IServiceScopeFactory scopes, IOptions
         JsonElement answer;
         try
         {
-            answer = await graph.PostOnceAsync($"{pixel}/events", form, cancellationToken);
+            answer = await graph.PostOnceAsync($"{pixel}/events", form, GraphScope.Conversions(pixel).Queued(), cancellationToken);
         }
-        catch (GraphApiException ex) when (ex.Kind == GraphErrorKind.Permanent)
+        catch (GraphApiException ex) when (ex.Kind != GraphErrorKind.Transient)
         {
-            throw new PermanentOutboxException($"Meta refused the event: {ex.Message}", ex);
+            throw MetaOutboxFailure.From(ex, MetaFeature.Conversions, meta.CurrentValue.ApiVersion, "Meta refused the event");
         }
 
         // https://developers.facebook.com/docs/marketing-api/conversions-api/using-the-api: {"events_received": n, "messages": [], "fbtrace_id"}.

@@ -1088,6 +1088,11 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
+                    b.Property<string>("WaitingFor")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("waiting_for");
+
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 

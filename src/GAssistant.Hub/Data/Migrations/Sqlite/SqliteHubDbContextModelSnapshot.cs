@@ -1063,6 +1063,11 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
+                    b.Property<string>("WaitingFor")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("waiting_for");
+
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
