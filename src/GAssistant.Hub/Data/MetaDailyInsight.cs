@@ -12,11 +12,14 @@ public sealed class MetaDailyInsight
     public long Clicks { get; set; }
     public long Reach { get; set; }
 
-    /// <summary>The <c>lead</c> action, or <c>onsite_conversion.lead_grouped</c> when it is absent; never their sum.</summary>
+    /// <summary>Instant Forms leads (<c>onsite_conversion.lead_grouped</c>, else <c>lead</c> less the pixel's): what a cost per lead divides by.</summary>
     public long Leads { get; set; }
 
     /// <summary>The matching <c>action_values</c> entry, when Meta reports one.</summary>
     public decimal LeadValue { get; set; }
+
+    /// <summary>Leads the website's pixel saw (<c>offsite_conversion.fb_pixel_lead</c>), apart from the Instant Forms leads.</summary>
+    public long WebsiteLeads { get; set; }
     public string Currency { get; set; } = "";
     public DateTime SyncedAt { get; set; }
 }

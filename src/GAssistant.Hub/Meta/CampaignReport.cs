@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace GAssistant.Hub.Meta;
 
 /// <summary>CONTRACT.md <c>GET /api/meta/campaigns</c> row; money in <see cref="Currency"/> (the ad account's).</summary>
+/// <param name="Leads">Instant Forms leads, which <paramref name="Cpl"/> divides by.</param>
+/// <param name="WebsiteLeads">Leads the website's pixel saw, shown apart (beyond CONTRACT.md).</param>
 public sealed record CampaignRow(string Id, string Name, string? Status, string? EffectiveStatus, string? Objective, decimal Spend, long Impressions,
-    long Clicks, decimal? Ctr, long Leads, decimal? Cpl, int Won, decimal Revenue, decimal? Roas, string? Currency);
+    long Clicks, decimal? Ctr, long Leads, decimal? Cpl, int Won, decimal Revenue, decimal? Roas, string? Currency, long WebsiteLeads = 0);
 
-public sealed record CampaignTotals(decimal Spend, long Leads, decimal? Cpl, int Won, decimal Revenue, decimal? Roas, string? Currency);
+public sealed record CampaignTotals(decimal Spend, long Leads, decimal? Cpl, int Won, decimal Revenue, decimal? Roas, string? Currency, long WebsiteLeads = 0);
 
 public sealed record CampaignsResponse(bool Success, IReadOnlyList<CampaignRow> Campaigns, CampaignTotals Totals, string Message);
 
@@ -23,7 +25,11 @@ public static class CampaignReport
     {
         var insights = await db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
             .GroupBy(i => i.CampaignId)
-            .Select(g => new { CampaignId = g.Key, Spend = g.Sum(i => i.Spend), Impressions = g.Sum(i => i.Impressions), Clicks = g.Sum(i => i.Clicks), Leads = g.Sum(i => i.Leads) })
+            .Select(g => new
+            {
+                CampaignId = g.Key, Spend = g.Sum(i => i.Spend), Impressions = g.Sum(i => i.Impressions), Clicks = g.Sum(i => i.Clicks),
+                Leads = g.Sum(i => i.Leads), WebsiteLeads = g.Sum(i => i.WebsiteLeads),
+            })
             .ToDictionaryAsync(g => g.CampaignId, cancellationToken);
         var campaigns = await db.MetaCampaigns.AsNoTracking().ToListAsync(cancellationToken);
         var names = await db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
@@ -56,7 +62,8 @@ public static class CampaignReport
             var leadCount = stats?.Leads ?? 0;
             rows.Add(new CampaignRow(campaign.Id, campaign.Name, campaign.Status ?? campaign.EffectiveStatus, campaign.EffectiveStatus, campaign.Objective,
                 Round(spend), impressions, clicks, impressions == 0 ? null : Round(100m * clicks / impressions), leadCount,
-                leadCount == 0 ? null : Round(spend / leadCount), won, Round(revenue), spend == 0 ? null : Round(revenue / spend), campaign.Currency));
+                leadCount == 0 ? null : Round(spend / leadCount), won, Round(revenue), spend == 0 ? null : Round(revenue / spend), campaign.Currency,
+                stats?.WebsiteLeads ?? 0));
         }
 
         rows = rows.OrderByDescending(r => r.Spend).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
@@ -65,7 +72,7 @@ public static class CampaignReport
         var totalRevenue = rows.Sum(r => r.Revenue);
         var currencies = rows.Select(r => r.Currency).Where(c => c is not null).Distinct().ToList();
         var totals = new CampaignTotals(totalSpend, totalLeads, totalLeads == 0 ? null : Round(totalSpend / totalLeads), rows.Sum(r => r.Won),
-            totalRevenue, totalSpend == 0 ? null : Round(totalRevenue / totalSpend), currencies.Count == 1 ? currencies[0] : null);
+            totalRevenue, totalSpend == 0 ? null : Round(totalRevenue / totalSpend), currencies.Count == 1 ? currencies[0] : null, rows.Sum(r => r.WebsiteLeads));
         return new CampaignsResponse(true, rows, totals, $"{rows.Count} campaigns from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}.");
     }
 

@@ -137,7 +137,7 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
             {
                 CampaignId = row.CampaignId, Date = row.Date, AdAccountId = accountId, CampaignName = row.CampaignName, Spend = row.Spend,
                 Impressions = row.Impressions, Clicks = row.Clicks, Reach = row.Reach, Leads = row.Leads, LeadValue = row.LeadValue,
-                Currency = currency, SyncedAt = now,
+                WebsiteLeads = row.WebsiteLeads, Currency = currency, SyncedAt = now,
             });
         }
 
@@ -148,7 +148,8 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
             {
                 AdAccountId = accountId, AdId = ad.AdId, Date = row.Date, AdName = ad.AdName, AdsetId = ad.AdsetId, AdsetName = ad.AdsetName,
                 CampaignId = row.CampaignId, CampaignName = row.CampaignName, Spend = row.Spend, Impressions = row.Impressions,
-                Clicks = row.Clicks, Reach = row.Reach, Leads = row.Leads, LeadValue = row.LeadValue, Currency = currency, SyncedAt = now,
+                Clicks = row.Clicks, Reach = row.Reach, Leads = row.Leads, LeadValue = row.LeadValue, WebsiteLeads = row.WebsiteLeads,
+                Currency = currency, SyncedAt = now,
             });
         }
 

@@ -6,15 +6,21 @@ namespace GAssistant.Hub.Meta;
 /// <summary>
 /// One row of <c>/act_{id}/insights</c> at <c>level=campaign</c>, <c>time_increment=1</c>
 /// (https://developers.facebook.com/docs/marketing-api/insights): every number arrives as a string
-/// (<c>"spend": "12.34"</c>), and <c>actions</c>/<c>action_values</c> are arrays of
-/// <c>{"action_type", "value"}</c>. Leads are the <c>lead</c> action, else <c>onsite_conversion.lead_grouped</c>
-/// (the same leads counted another way), never their sum. Pure.
+/// (<c>"spend": "12.34"</c>), and <c>actions</c>/<c>action_values</c> are arrays of <c>{"action_type", "value"}</c>.
+/// Meta's action types (https://developers.facebook.com/docs/marketing-api/reference/ads-action-stats/) count leads three
+/// ways: <c>onsite_conversion.lead_grouped</c> is the leads of Instant Forms (on Facebook and Instagram),
+/// <c>offsite_conversion.fb_pixel_lead</c> the leads the website's pixel saw, and <c>lead</c> both together. A lead-ads cost per
+/// lead counts Instant Forms leads (<see cref="Leads"/>; <c>lead</c> minus the pixel's when Meta sends no grouped figure);
+/// website leads are kept apart (<see cref="WebsiteLeads"/>). Pure.
 /// </summary>
-public sealed record MetaInsightRow(string CampaignId, string? CampaignName, DateOnly Date, decimal Spend, long Impressions, long Clicks, long Reach, long Leads, decimal LeadValue)
+public sealed record MetaInsightRow(string CampaignId, string? CampaignName, DateOnly Date, decimal Spend, long Impressions, long Clicks, long Reach, long Leads,
+    decimal LeadValue, long WebsiteLeads = 0)
 {
     public const string Fields = "campaign_id,campaign_name,spend,impressions,clicks,reach,actions,action_values,date_start,date_stop";
 
-    private static readonly string[] LeadActions = ["lead", "onsite_conversion.lead_grouped"];
+    public const string InstantFormLead = "onsite_conversion.lead_grouped";
+    public const string PixelLead = "offsite_conversion.fb_pixel_lead";
+    public const string AllLeads = "lead";
 
     public static MetaInsightRow Parse(JsonElement row)
     {
@@ -24,28 +30,31 @@ public sealed record MetaInsightRow(string CampaignId, string? CampaignName, Dat
         return new MetaInsightRow(campaign,
             Text(row, "campaign_name"),
             date, Number(row, "spend"), (long)Number(row, "impressions"), (long)Number(row, "clicks"), (long)Number(row, "reach"),
-            (long)Math.Round(LeadAction(row, "actions")), LeadAction(row, "action_values"));
+            (long)Math.Round(InstantForms(row, "actions")), InstantForms(row, "action_values"),
+            (long)Math.Round(Action(row, "actions", PixelLead) ?? 0));
     }
 
-    private static decimal LeadAction(JsonElement row, string property)
+    /// <summary>Instant Forms leads (or their value): the grouped figure, else all leads less the pixel's.</summary>
+    private static decimal InstantForms(JsonElement row, string property) =>
+        Action(row, property, InstantFormLead)
+        ?? (Action(row, property, AllLeads) is { } all ? Math.Max(0, all - (Action(row, property, PixelLead) ?? 0)) : 0);
+
+    private static decimal? Action(JsonElement row, string property, string type)
     {
         if (!row.TryGetProperty(property, out var actions) || actions.ValueKind != JsonValueKind.Array)
         {
-            return 0;
+            return null;
         }
 
-        foreach (var type in LeadActions)
+        foreach (var action in actions.EnumerateArray())
         {
-            foreach (var action in actions.EnumerateArray())
+            if (MetaNotification.Id(action, "action_type") == type)
             {
-                if (MetaNotification.Id(action, "action_type") == type)
-                {
-                    return Number(action, "value");
-                }
+                return Number(action, "value");
             }
         }
 
-        return 0;
+        return null;
     }
 
     /// <summary>A name, when the row carries one.</summary>

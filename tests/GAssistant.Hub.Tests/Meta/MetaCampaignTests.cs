@@ -31,7 +31,7 @@ public abstract class MetaCampaignTests(HubProvider provider) : HubTest(provider
         [
             Row("c1", "Ramadan Offer", "2026-11-01", "100.50", "10000", "200", [("lead", "4"), ("onsite_conversion.lead_grouped", "4")]),
             Row("c1", "Ramadan Offer", "2026-11-02", "99.50", "5000", "100", [("onsite_conversion.lead_grouped", "6")]),
-            Row("c2", "Summer Sale", "2026-11-01", "50", "2000", "10", []),
+            Row("c2", "Summer Sale", "2026-11-01", "50", "2000", "10", [("lead", "5"), ("offsite_conversion.fb_pixel_lead", "5")]),
         ];
         await ArrangeOdooReplicaAsync();
 
@@ -48,15 +48,21 @@ public abstract class MetaCampaignTests(HubProvider provider) : HubTest(provider
         Assert.Equal(15000, ramadan["impressions"]!.GetValue<long>());
         Assert.Equal(300, ramadan["clicks"]!.GetValue<long>());
         Assert.Equal(2m, ramadan["ctr"]!.GetValue<decimal>());
-        Assert.Equal(10, ramadan["leads"]!.GetValue<long>()); // 4 (lead, not 4+4) + 6 (lead_grouped fallback)
+        Assert.Equal(10, ramadan["leads"]!.GetValue<long>()); // Instant Forms leads: 4 (lead_grouped, not lead + lead_grouped) + 6
         Assert.Equal(20m, ramadan["cpl"]!.GetValue<decimal>());
         Assert.Equal(2, ramadan["won"]!.GetValue<int>());
         Assert.Equal(1500m, ramadan["revenue"]!.GetValue<decimal>());
         Assert.Equal(7.5m, ramadan["roas"]!.GetValue<decimal>());
         Assert.Equal("SAR", ramadan["currency"]!.GetValue<string>());
+        Assert.Equal(0, ramadan["website_leads"]!.GetValue<long>());
+        // A traffic campaign's leads are the website pixel's: shown apart, not in the lead-ads cost per lead.
+        var summer = report["campaigns"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == "c2")!;
+        Assert.Equal((0L, 5L), (summer["leads"]!.GetValue<long>(), summer["website_leads"]!.GetValue<long>()));
+        Assert.Null(summer["cpl"]);
         var totals = report["totals"]!;
         Assert.Equal(250m, totals["spend"]!.GetValue<decimal>());
         Assert.Equal(10, totals["leads"]!.GetValue<long>());
+        Assert.Equal(5, totals["website_leads"]!.GetValue<long>());
         Assert.Equal(25m, totals["cpl"]!.GetValue<decimal>());
         Assert.Equal(1500m, totals["revenue"]!.GetValue<decimal>());
         Assert.Equal(6m, totals["roas"]!.GetValue<decimal>());

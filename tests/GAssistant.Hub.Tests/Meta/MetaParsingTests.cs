@@ -28,6 +28,26 @@ public sealed class MetaParsingTests
     }
 
     /// <summary>
+    /// Meta's action types (https://developers.facebook.com/docs/marketing-api/reference/ads-action-stats/): <c>lead</c> is all
+    /// leads, pixel (offsite) and on-Facebook; <c>onsite_conversion.lead_grouped</c> the Instant Forms leads;
+    /// <c>offsite_conversion.fb_pixel_lead</c> the website's pixel leads.
+    /// </summary>
+    [Theory]
+    [InlineData("""[{"action_type": "lead", "value": "10"}, {"action_type": "offsite_conversion.fb_pixel_lead", "value": "4"}, {"action_type": "onsite_conversion.lead_grouped", "value": "6"}]""", 6, 4)]
+    [InlineData("""[{"action_type": "lead", "value": "10"}, {"action_type": "offsite_conversion.fb_pixel_lead", "value": "4"}]""", 6, 4)]
+    [InlineData("""[{"action_type": "lead", "value": "7"}]""", 7, 0)]
+    [InlineData("""[{"action_type": "offsite_conversion.fb_pixel_lead", "value": "3"}, {"action_type": "lead", "value": "3"}]""", 0, 3)]
+    [InlineData("""[{"action_type": "link_click", "value": "80"}]""", 0, 0)]
+    public void A_lead_ads_row_counts_Instant_Forms_leads_and_keeps_website_pixel_leads_apart(string actions, long instantForms, long website)
+    {
+        using var row = JsonDocument.Parse($$"""{"campaign_id": "c1", "spend": "60", "date_start": "2026-11-03", "actions": {{actions}}}""");
+
+        var parsed = MetaInsightRow.Parse(row.RootElement);
+
+        Assert.Equal((instantForms, website), (parsed.Leads, parsed.WebsiteLeads));
+    }
+
+    /// <summary>
     /// A row of <c>/act_{id}/insights?level=ad&amp;time_increment=1</c> (https://developers.facebook.com/docs/marketing-api/insights,
     /// "Aggregate results at a defined object level"): the ids asked for in <c>fields</c> as strings, numbers as strings.
     /// </summary>

@@ -776,6 +776,10 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("synced_at");
 
+                    b.Property<long>("WebsiteLeads")
+                        .HasColumnType("bigint")
+                        .HasColumnName("website_leads");
+
                     b.HasKey("AdAccountId", "AdId", "Date")
                         .HasName("pk_meta_ad_daily_insights");
 
@@ -902,6 +906,10 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                     b.Property<DateTime>("SyncedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("synced_at");
+
+                    b.Property<long>("WebsiteLeads")
+                        .HasColumnType("bigint")
+                        .HasColumnName("website_leads");
 
                     b.HasKey("CampaignId", "Date")
                         .HasName("pk_meta_daily_insights");

@@ -755,6 +755,10 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("synced_at");
 
+                    b.Property<long>("WebsiteLeads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("website_leads");
+
                     b.HasKey("AdAccountId", "AdId", "Date")
                         .HasName("pk_meta_ad_daily_insights");
 
@@ -879,6 +883,10 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                     b.Property<DateTime>("SyncedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("synced_at");
+
+                    b.Property<long>("WebsiteLeads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("website_leads");
 
                     b.HasKey("CampaignId", "Date")
                         .HasName("pk_meta_daily_insights");
