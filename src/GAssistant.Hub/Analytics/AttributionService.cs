@@ -30,7 +30,7 @@ public sealed class AttributionService(HubDbContext db)
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         // Only the columns the calculator reads, and the range as a semi-join rather than a list of every lead id: a
         // month of a busy CRM is tens of thousands of leads (bench/dashboard-queries.sh).
-        var inRange = db.Leads.Where(l => !l.Deleted && l.CreateDate >= start && l.CreateDate < end);
+        var inRange = db.Leads.Where(l => !l.Deleted && !l.IsTest && l.CreateDate >= start && l.CreateDate < end);
         var confirmed = db.SaleOrders.Where(o => !o.Deleted && o.OpportunityId != null && (o.State == "sale" || o.State == "done" || o.State == "locked"))
             .Select(o => o.OpportunityId!.Value);
         var read = wonOnly

@@ -7,6 +7,13 @@ public static class LeadQueries
 {
     public static IQueryable<Lead> Filtered(this IQueryable<Lead> leads, LeadFilter filter)
     {
+        var test = false;
+        return leads.Matching(filter).Where(l => l.IsTest == test);
+    }
+
+    /// <summary>The leads the filter selects, test leads included (what the daily rollups count).</summary>
+    public static IQueryable<Lead> Matching(this IQueryable<Lead> leads, LeadFilter filter)
+    {
         // "deleted = @p" rather than "NOT deleted": SQLite then treats it as an equality on the (deleted, create_date)
         // index and reads the newest leads in index order instead of sorting the whole date range.
         var deleted = false;

@@ -56,8 +56,8 @@ public static class LeadSlices
     /// the filter, else counted. Counting "All time" is a million index entries (~75 ms on PostgreSQL, bench/dashboard-queries.sh).
     /// </summary>
     public static async Task<int> CountAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken) =>
-        StageRollupAnswers(filter) ? await StageStats(db, filter).SumAsync(s => s.Leads, cancellationToken)
-        : CampaignRollupAnswers(filter) ? await CampaignStats(db, filter).SumAsync(s => s.Leads, cancellationToken)
+        StageRollupAnswers(filter) ? await StageStats(db, filter).SumAsync(s => s.Leads, cancellationToken) - await TestLeadCorrection.CountAsync(db, filter, cancellationToken)
+        : CampaignRollupAnswers(filter) ? await CampaignStats(db, filter).SumAsync(s => s.Leads, cancellationToken) - await TestLeadCorrection.CountAsync(db, filter, cancellationToken)
         : await db.Leads.AsNoTracking().Filtered(filter).CountAsync(cancellationToken);
 
     public static bool UsesRollup(LeadFilter filter) =>
@@ -98,8 +98,9 @@ public static class LeadSlices
             .GroupBy(s => s.Day)
             .Select(g => new DayFigure(g.Key, g.Sum(s => s.Leads), g.Sum(s => s.IsWon ? s.Leads : 0)))
             .ToListAsync(cancellationToken);
-        return (slices.Select(s => s with { Stage = Text(s.Stage), Source = Text(s.Source), Currency = Text(s.Currency) }).Select(Rounded).ToList(),
-            days.OrderBy(d => d.Day).ToList());
+        return await TestLeadCorrection.SubtractAsync(db, filter,
+            slices.Select(s => s with { Stage = Text(s.Stage), Source = Text(s.Source), Currency = Text(s.Currency) }).Select(Rounded).ToList(),
+            days.OrderBy(d => d.Day).ToList(), cancellationToken);
     }
 
     internal static async Task<IReadOnlyList<CampaignSlice>> CampaignsFromRollupAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken)
@@ -107,7 +108,8 @@ public static class LeadSlices
         var rows = await CampaignStats(db, filter).GroupBy(s => new { s.Campaign, s.IsWon, s.IsOpen })
             .Select(g => new CampaignSlice(g.Key.Campaign, g.Key.IsWon, g.Key.IsOpen, g.Sum(s => s.Leads), g.Sum(s => s.Revenue)))
             .ToListAsync(cancellationToken);
-        return rows.Select(r => r with { Campaign = Text(r.Campaign), Revenue = Math.Round(r.Revenue, 6) }).ToList();
+        return await TestLeadCorrection.SubtractAsync(db, filter,
+            rows.Select(r => r with { Campaign = Text(r.Campaign), Revenue = Math.Round(r.Revenue, 6) }).ToList(), cancellationToken);
     }
 
     internal static async Task<(IReadOnlyList<LeadSlice>, IReadOnlyList<DayFigure>)> SlicesFromLeadsAsync(HubDbContext db, LeadFilter filter, CancellationToken cancellationToken)

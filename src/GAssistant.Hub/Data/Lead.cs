@@ -40,6 +40,12 @@ public sealed class Lead : IReplicated
     public long? ScoreModelVersion { get; set; }
     public DateTime? ScoredAt { get; set; }
 
+    /// <summary>
+    /// A test lead (a Meta test lead, or one an administrator marked): kept, listed nowhere and counted in no figure. The
+    /// replica from Odoo never sets it; the hub's own marks do.
+    /// </summary>
+    public bool IsTest { get; set; }
+
     /// <summary>Deleted in Odoo (<c>lead_deleted</c>); kept so an older event cannot resurrect it.</summary>
     public bool Deleted { get; set; }
 

@@ -11,4 +11,7 @@ public sealed class MetaLeadForm
     /// <summary>Newest lead <c>created_time</c> seen; the next read starts a little before it.</summary>
     public DateTime? LeadsReadUntil { get; set; }
     public DateTime SyncedAt { get; set; }
+
+    /// <summary>Marked by an administrator: every lead of this form is a test lead.</summary>
+    public bool IsTest { get; set; }
 }

@@ -22,7 +22,36 @@ public sealed class MetaLeadLink
     public string? Platform { get; set; }
     public bool IsOrganic { get; set; }
 
+    /// <summary>
+    /// What the person agreed to in the form's custom disclaimer, as JSON <c>[{"key": "optional_1", "checked": true}]</c>;
+    /// null when the form has none.
+    /// </summary>
+    public string? Consents { get; set; }
+
+    /// <summary>Whether this is a test lead, and who said so; test leads stay out of figures and Conversions API events.</summary>
+    public TestLeadStatus TestStatus { get; set; }
+
+    public bool IsTest => TestStatus is TestLeadStatus.FromMeta or TestLeadStatus.TestForm or TestLeadStatus.MarkedByAdmin;
+
     /// <summary>When the person submitted the form (Meta's <c>created_time</c>).</summary>
     public DateTime? CreatedTime { get; set; }
     public DateTime LinkedAt { get; set; }
+}
+
+public enum TestLeadStatus
+{
+    /// <summary>A real lead.</summary>
+    None = 0,
+
+    /// <summary>Meta lists it among its form's test leads (the Lead Ads Testing Tool, <c>/{form_id}/test_leads</c>).</summary>
+    FromMeta = 1,
+
+    /// <summary>Its form is marked as a test form by an administrator.</summary>
+    TestForm = 2,
+
+    /// <summary>An administrator marked it as a test lead.</summary>
+    MarkedByAdmin = 3,
+
+    /// <summary>An administrator said it is real, whatever its form or Meta say.</summary>
+    ClearedByAdmin = 4,
 }

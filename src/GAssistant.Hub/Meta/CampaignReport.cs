@@ -82,7 +82,7 @@ public static class CampaignReport
         var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var name = campaign.Name.Trim().ToLower();
-        return db.Leads.AnyAsync(l => !l.Deleted && l.CreateDate >= start && l.CreateDate < end
+        return db.Leads.AnyAsync(l => !l.Deleted && !l.IsTest && l.CreateDate >= start && l.CreateDate < end
             && (db.MetaLeadLinks.Any(k => k.OdooLeadId == l.OdooId && k.CampaignId == campaign.Id) || (l.Campaign != null && l.Campaign.Trim().ToLower() == name)),
             cancellationToken);
     }

@@ -9,7 +9,7 @@ public sealed record OdooLeadValues(string Name, IReadOnlyDictionary<string, str
 /// Maps form answers to <c>crm.lead</c> fields: Meta's standard question names by default
 /// (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/create#standard-questions), overridden or
 /// extended by <c>Meta:FieldMapping</c>; <c>first_name</c> + <c>last_name</c> stand in for <c>full_name</c>;
-/// unmapped answers go into the description. Pure.
+/// unmapped answers and the custom disclaimer's checkboxes (agreed or not) go into the description. Pure.
 /// </summary>
 public static class LeadFieldMapping
 {
@@ -64,6 +64,12 @@ public static class LeadFieldMapping
 
         var who = fields.GetValueOrDefault("contact_name") ?? fields.GetValueOrDefault("email_from") ?? fields.GetValueOrDefault("phone") ?? $"lead {lead.Id}";
         var name = $"{who} – {lead.CampaignName ?? lead.SourceName + " lead form"}";
+        if (lead.Consents.Count > 0)
+        {
+            // What the person agreed to in the form's custom disclaimer, kept on the Odoo lead as it was answered.
+            description.Append("Consent: ").AppendLine(string.Join("; ", lead.Consents.Select(c => $"{c.Key}: {(c.Checked ? "agreed" : "not agreed")}")));
+        }
+
         description.Append("Meta: ").Append(lead.SourceName).Append(lead.IsOrganic ? " (organic)" : "")
             .Append(", form ").Append(lead.FormId ?? "?").Append(' ').AppendLine(Marker(lead.Id));
         return new OdooLeadValues(name.Length > 500 ? name[..500] : name, fields, description.ToString());

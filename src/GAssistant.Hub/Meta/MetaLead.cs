@@ -3,6 +3,9 @@ using System.Text.Json;
 
 namespace GAssistant.Hub.Meta;
 
+/// <summary>A ticked or unticked checkbox of a form's custom disclaimer: <c>{"checkbox_key": "optional_1", "is_checked": "1"}</c>.</summary>
+public sealed record LeadConsent(string Key, bool Checked);
+
 /// <summary>A form answer: <c>{"name": "email", "values": ["a@b.c"]}</c>.</summary>
 public sealed record LeadAnswer(string Name, IReadOnlyList<string> Values)
 {
@@ -13,7 +16,9 @@ public sealed record LeadAnswer(string Name, IReadOnlyList<string> Values)
 /// A lead as <c>GET /{leadgen_id}</c> and <c>/{form_id}/leads</c> return it
 /// (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving): ids as strings,
 /// <c>created_time</c> like <c>2015-02-28T08:49:14+0000</c>, <c>platform</c> <c>fb</c> or <c>ig</c>, and
-/// <c>ad_*</c>/<c>adset_*</c>/<c>campaign_*</c> absent for organic and test leads.
+/// <c>ad_*</c>/<c>adset_*</c>/<c>campaign_*</c> absent for organic and test leads, and <c>custom_disclaimer_responses</c>, what the
+/// person agreed to in the form's custom disclaimer (<c>is_checked</c> is a string: <c>"1"</c> ticked, <c>""</c> not;
+/// https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving#reading-custom-disclaimer-responses).
 /// </summary>
 public sealed record MetaLead(
     string Id,
@@ -29,8 +34,11 @@ public sealed record MetaLead(
     bool IsOrganic,
     IReadOnlyList<LeadAnswer> Answers)
 {
-    /// <summary>The fields asked of <c>GET /{leadgen_id}</c>.</summary>
-    public const string Fields = "id,created_time,field_data,ad_id,ad_name,adset_id,adset_name,campaign_id,campaign_name,form_id,platform,is_organic";
+    /// <summary>The fields asked of <c>GET /{leadgen_id}</c> and <c>/{form_id}/leads</c>.</summary>
+    public const string Fields = "id,created_time,field_data,ad_id,ad_name,adset_id,adset_name,campaign_id,campaign_name,form_id,platform,is_organic," +
+        "custom_disclaimer_responses";
+
+    public IReadOnlyList<LeadConsent> Consents { get; init; } = [];
 
     /// <summary>Odoo's utm.source: Instagram for <c>ig</c>, Facebook otherwise.</summary>
     public string SourceName => string.Equals(Platform, "ig", StringComparison.OrdinalIgnoreCase) ? "Instagram" : "Facebook";
@@ -62,7 +70,29 @@ public sealed record MetaLead(
             MetaNotification.Id(lead, "campaign_id"), Text(lead, "campaign_name"),
             MetaNotification.Id(lead, "form_id"), Text(lead, "platform"),
             lead.TryGetProperty("is_organic", out var organic) && organic.ValueKind == JsonValueKind.True,
-            answers);
+            answers)
+        {
+            Consents = ParseConsents(lead),
+        };
+    }
+
+    private static List<LeadConsent> ParseConsents(JsonElement lead)
+    {
+        if (!lead.TryGetProperty("custom_disclaimer_responses", out var responses) || responses.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        return responses.EnumerateArray()
+            .Where(r => r.ValueKind == JsonValueKind.Object && MetaNotification.Id(r, "checkbox_key") is not null)
+            .Select(r => new LeadConsent(MetaNotification.Id(r, "checkbox_key")!, r.TryGetProperty("is_checked", out var c) && c.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.String => c.GetString() is "1" or "true" or "TRUE",
+                JsonValueKind.Number => c.GetRawText() != "0",
+                _ => false,
+            }))
+            .ToList();
     }
 
     /// <summary>Meta's <c>2015-02-28T08:49:14+0000</c> (no colon in the offset, which System.Text.Json rejects).</summary>

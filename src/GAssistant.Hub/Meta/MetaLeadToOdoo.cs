@@ -45,18 +45,36 @@ public sealed partial class MetaLeadToOdoo(
             throw new InvalidOperationException("Odoo is not configured; the Meta lead waits until it is.");
         }
 
-        var lead = job.Lead is { } known ? MetaLead.Parse(known) : await ReadLeadAsync(scope.ServiceProvider.GetRequiredService<GraphClient>(), job, cancellationToken);
+        var graph = scope.ServiceProvider.GetRequiredService<GraphClient>();
+        var lead = job.Lead is { } known ? MetaLead.Parse(known) : await ReadLeadAsync(graph, job, cancellationToken);
+        var formId = lead.FormId ?? job.FormId;
+        var test = await RecogniseTestAsync(db, graph, lead, formId, job.PageId, cancellationToken);
         var odoo = scope.ServiceProvider.GetRequiredService<OdooClient>();
         var odooId = await FindAsync(odoo, job.LeadgenId, cancellationToken)
-            ?? await CreateAsync(odoo, scope.ServiceProvider.GetRequiredService<UtmResolver>(), lead, cancellationToken);
+            ?? await CreateAsync(odoo, scope.ServiceProvider.GetRequiredService<UtmResolver>(), lead, test != TestLeadStatus.None, cancellationToken);
         db.MetaLeadLinks.Add(new MetaLeadLink
         {
-            LeadgenId = lead.Id, OdooLeadId = odooId, PageId = job.PageId, FormId = lead.FormId ?? job.FormId,
+            LeadgenId = lead.Id, OdooLeadId = odooId, PageId = job.PageId, FormId = formId,
             AdId = lead.AdId ?? job.AdId, AdName = lead.AdName, AdsetId = lead.AdsetId, AdsetName = lead.AdsetName,
             CampaignId = lead.CampaignId, CampaignName = lead.CampaignName, Platform = lead.Platform, IsOrganic = lead.IsOrganic,
             CreatedTime = lead.CreatedTime ?? job.CreatedTime, LinkedAt = clock.GetUtcNow().UtcDateTime,
+            Consents = lead.Consents.Count == 0 ? null : JsonSerializer.Serialize(lead.Consents, MetaJson.Options),
+            TestStatus = test,
         });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<TestLeadStatus> RecogniseTestAsync(HubDbContext db, GraphClient graph, MetaLead lead, string? formId, string? pageId,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await MetaTestLeads.RecogniseAsync(db, graph, lead, formId, pageId, cancellationToken);
+        }
+        catch (GraphApiException ex) when (ex.Kind != GraphErrorKind.Transient)
+        {
+            throw MetaOutboxFailure.From(ex, MetaFeature.LeadRetrieval, meta.CurrentValue.ApiVersion, $"The test leads of form {formId} cannot be read");
+        }
     }
 
     private async Task<MetaLead> ReadLeadAsync(GraphClient graph, MetaLeadJob job, CancellationToken cancellationToken)
@@ -98,7 +116,7 @@ public sealed partial class MetaLeadToOdoo(
         return null;
     }
 
-    private async Task<long> CreateAsync(OdooClient odoo, UtmResolver utm, MetaLead lead, CancellationToken cancellationToken)
+    private async Task<long> CreateAsync(OdooClient odoo, UtmResolver utm, MetaLead lead, bool test, CancellationToken cancellationToken)
     {
         var o = meta.CurrentValue;
         var values = LeadFieldMapping.Map(lead, o.FieldMapping);
@@ -113,6 +131,11 @@ public sealed partial class MetaLeadToOdoo(
         if (lead.CampaignName is { } campaign)
         {
             record["campaign_id"] = await utm.ResolveAsync("utm.campaign", campaign, cancellationToken);
+        }
+
+        if (test && await utm.ResolveAsync("crm.tag", o.TestLeadTag, cancellationToken) is { } tag)
+        {
+            record["tag_ids"] = new JsonArray(new JsonArray(4, tag));
         }
 
         var id = await odoo.CreateAsync("crm.lead", record, cancellationToken);

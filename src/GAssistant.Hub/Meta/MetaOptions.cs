@@ -39,6 +39,10 @@ public sealed class MetaOptions
 
     public string OrganicMedium { get; set; } = "Organic Social";
 
+    /// <summary>The Odoo <c>crm.tag</c> put on test leads (made when missing).</summary>
+    [Required]
+    public string TestLeadTag { get; set; } = "Meta test lead";
+
     /// <summary>How often forms are read for leads whose webhook never came.</summary>
     public TimeSpan LeadSyncInterval { get; set; } = TimeSpan.FromMinutes(30);
 

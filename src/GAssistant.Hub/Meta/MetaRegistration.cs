@@ -1,3 +1,4 @@
+using GAssistant.Hub.Data;
 using GAssistant.Hub.Meta.Conversions;
 using GAssistant.Hub.Operations;
 using GAssistant.Hub.Outbox;
@@ -20,6 +21,12 @@ public static class MetaRegistration
         builder.Services.AddHttpClient<GraphClient>();
         builder.Services.AddSingleton<IInboxEventHandler, MetaInboxHandler>();
         builder.Services.AddSingleton<IOutboxHandler, MetaLeadToOdoo>();
+        builder.Services.AddSingleton<IOutboxHandler, TestLeadTagSender>();
+        builder.Services.AddSingleton<TestLeadInterceptor>();
+
+        // Before the Conversions API's interceptor: a test lead is flagged before it could be queued for Meta.
+        builder.Services.ConfigureDbContext<SqliteHubDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<TestLeadInterceptor>()));
+        builder.Services.ConfigureDbContext<PostgresHubDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<TestLeadInterceptor>()));
         builder.Services.AddScoped<MetaLeadSync>();
         builder.Services.AddTransient<MetaInsightsReader>();
         builder.Services.AddScoped<MetaCampaignSync>();
@@ -34,7 +41,7 @@ public static class MetaRegistration
     public static WebApplication MapMetaApi(this WebApplication app)
     {
         app.MapWebhookGroup().MapMetaWebhook();
-        app.MapGroup("/api/meta").WithTags("Meta").RequireRateLimiting(RateLimits.Api).MapMetaEndpoints().MapMetaAdminEndpoints();
+        app.MapGroup("/api/meta").WithTags("Meta").RequireRateLimiting(RateLimits.Api).MapMetaEndpoints().MapMetaAdminEndpoints().MapMetaTestLeadEndpoints();
         return app;
     }
 }

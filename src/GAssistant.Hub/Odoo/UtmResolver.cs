@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace GAssistant.Hub.Odoo;
 
 /// <summary>
-/// Finds <c>utm.source</c>, <c>utm.medium</c> or <c>utm.campaign</c> by exact name and creates it when
+/// Finds <c>utm.source</c>, <c>utm.medium</c> or <c>utm.campaign</c> (or another model named by its name, like <c>crm.tag</c>) by exact name and creates it when
 /// missing. Looking up first keeps it idempotent; a concurrent create that wins the unique-name race
 /// (Odoo answers ValidationError) is found by a second look-up.
 /// </summary>

@@ -41,7 +41,7 @@ public sealed partial class LeadScoringService(
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var closed = db.Leads.AsNoTracking().Where(l => !l.Deleted && (l.IsWon || l.IsLost));
+        var closed = db.Leads.AsNoTracking().Where(l => !l.Deleted && !l.IsTest && (l.IsWon || l.IsLost));
         var won = await closed.CountAsync(l => l.IsWon, cancellationToken);
         var lost = await closed.CountAsync(l => !l.IsWon, cancellationToken);
         if (TrainingGate.Refusal(won, lost, options.Value.MinClosedLeads, options.Value.MinPerOutcome) is { } refusal)

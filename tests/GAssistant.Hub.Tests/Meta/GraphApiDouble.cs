@@ -57,6 +57,9 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
     /// <summary>Deprecated versions Meta still answers by upgrading the call (all others but <see cref="Version"/> get 2635).</summary>
     public ConcurrentDictionary<string, bool> AutoUpgraded { get; } = new();
 
+    /// <summary>A form's test leads (<c>GET /{form_id}/test_leads</c>), by lead id; the leads themselves are in <see cref="Leads"/>.</summary>
+    public ConcurrentDictionary<string, List<string>> TestLeadsByForm { get; } = new();
+
     /// <summary>A POST handler (async report runs), by path.</summary>
     public ConcurrentDictionary<string, Func<Dictionary<string, string>, JsonObject>> Posts { get; } = new();
 
@@ -75,7 +78,8 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
 
     /// <summary>A lead as the documented example, with the attribution fields asked for.</summary>
     public JsonObject AddLead(string id, string formId, string? campaignId, string? campaignName, string platform = "fb",
-        string fullName = "Joe Example", string email = "joe@example.com", string created = "2015-02-28T08:49:14+0000", bool organic = false)
+        string fullName = "Joe Example", string email = "joe@example.com", string created = "2015-02-28T08:49:14+0000", bool organic = false,
+        (string Key, bool Checked)[]? consents = null)
     {
         var lead = new JsonObject
         {
@@ -94,6 +98,14 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
             lead["adset_name"] = "Ad set " + campaignName;
             lead["campaign_id"] = campaignId;
             lead["campaign_name"] = campaignName;
+        }
+
+        if (consents is not null)
+        {
+            // https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving#reading-custom-disclaimer-responses:
+            // is_checked is a string, "1" when ticked and "" when not.
+            lead["custom_disclaimer_responses"] = new JsonArray(consents.Select(c =>
+                (JsonNode)new JsonObject { ["checkbox_key"] = c.Key, ["is_checked"] = c.Checked ? "1" : "" }).ToArray());
         }
 
         Leads[id] = lead;
@@ -183,6 +195,11 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
             var since = SinceFilter(query["filtering"]);
             var rows = ids.Select(i => Leads[i]).Where(l => since is null || Created(l) > since).Select(l => (JsonObject)l.DeepClone()).ToList();
             return Page(path, query, rows, after);
+        }
+
+        if (parts.Length == 2 && parts[1] == "test_leads" && TestLeadsByForm.TryGetValue(parts[0], out var testIds))
+        {
+            return Page(path, query, testIds.Select(i => (JsonObject)Leads[i].DeepClone()).ToList(), after);
         }
 
         if (parts[^1] == "insights" && query["level"] is { } level && level != "campaign")

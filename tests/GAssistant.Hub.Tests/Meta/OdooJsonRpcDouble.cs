@@ -112,6 +112,13 @@ public sealed class OdooJsonRpcDouble
                     return new JsonArray(list.Select(v => (JsonNode)Create(rows, v!.AsObject())).ToArray());
                 case "create":
                     return Create(rows, positional[0]!.AsObject());
+                case "write":
+                    foreach (var row in rows.Where(r => positional[0]!.AsArray().Any(id => id!.GetValue<int>() == r["id"]!.GetValue<int>())))
+                    {
+                        Write(row, positional[1]!.AsObject());
+                    }
+
+                    return true;
                 case "search":
                     return new JsonArray(Filter(rows, positional[0]!.AsArray(), kwargs).Select(r => (JsonNode)r["id"]!.GetValue<int>()).ToArray());
                 case "search_read":
@@ -132,9 +139,47 @@ public sealed class OdooJsonRpcDouble
         }
     }
 
+    /// <summary>
+    /// Applies values as Odoo's ORM does; x2many fields take commands
+    /// (https://www.odoo.com/documentation/17.0/developer/reference/backend/orm.html#odoo.fields.Command): [4, id] links,
+    /// [3, id] unlinks, [6, 0, ids] replaces. The record keeps the resulting ids.
+    /// </summary>
+    private static void Write(JsonObject row, JsonObject values)
+    {
+        foreach (var (field, value) in values)
+        {
+            if (field.EndsWith("_ids", StringComparison.Ordinal) && value is JsonArray commands)
+            {
+                var ids = (row[field] as JsonArray)?.Select(i => i!.GetValue<int>()).ToList() ?? [];
+                foreach (var command in commands.Select(c => c!.AsArray()))
+                {
+                    switch (command[0]!.GetValue<int>())
+                    {
+                        case 4 when !ids.Contains(command[1]!.GetValue<int>()):
+                            ids.Add(command[1]!.GetValue<int>());
+                            break;
+                        case 3:
+                            ids.Remove(command[1]!.GetValue<int>());
+                            break;
+                        case 6:
+                            ids = command[2]!.AsArray().Select(i => i!.GetValue<int>()).ToList();
+                            break;
+                    }
+                }
+
+                row[field] = new JsonArray(ids.Select(i => (JsonNode)i).ToArray());
+            }
+            else
+            {
+                row[field] = value?.DeepClone();
+            }
+        }
+    }
+
     private int Create(List<JsonObject> rows, JsonObject values)
     {
-        var record = (JsonObject)values.DeepClone();
+        var record = new JsonObject();
+        Write(record, values);
         record["id"] = ++_nextId;
         rows.Add(record);
         return _nextId;

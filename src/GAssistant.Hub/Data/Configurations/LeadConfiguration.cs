@@ -39,13 +39,16 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         // Covers the dashboards' reads of a date range (campaign attribution, which also matches leads to their orders
         // by id) so they touch no lead row: a month of a busy CRM is ~80,000 leads (bench/dashboard-queries.sh).
         // SQLite keeps the id in every index already (it is the rowid); PostgreSQL needs it listed.
-        lead.HasIndex(l => new { l.Deleted, l.CreateDate, l.Active, l.IsWon, l.IsLost, l.StageName, l.WriteDate, l.ExpectedRevenue, l.Campaign, l.Type, l.DateClosed, l.OdooId })
+        lead.HasIndex(l => new { l.Deleted, l.CreateDate, l.Active, l.IsWon, l.IsLost, l.StageName, l.WriteDate, l.ExpectedRevenue, l.Campaign, l.Type, l.DateClosed, l.OdooId, l.IsTest })
             .HasDatabaseName("ix_leads_dashboard");
 
         // The open leads changed since a cut-off ("going stale" is the open leads from the rollups minus these), and the
         // newest write_date: a range of recent writes read without touching lead rows, whatever the dashboard's dates.
-        lead.HasIndex(l => new { l.WriteDate, l.Deleted, l.Active, l.IsWon, l.IsLost, l.StageName, l.CreateDate, l.ExpectedRevenue, l.Source, l.Campaign })
+        lead.HasIndex(l => new { l.WriteDate, l.Deleted, l.Active, l.IsWon, l.IsLost, l.StageName, l.CreateDate, l.ExpectedRevenue, l.Source, l.Campaign, l.IsTest })
             .HasDatabaseName("ix_leads_recent_writes");
+
+        // Test leads are few: the dashboards read them alone to take them out of the rollups' sums.
+        lead.HasIndex(l => l.IsTest).HasFilter("is_test").HasDatabaseName("ix_leads_test");
         lead.HasIndex(l => l.StageName);
         lead.HasIndex(l => l.Source);
         lead.HasIndex(l => l.Campaign);

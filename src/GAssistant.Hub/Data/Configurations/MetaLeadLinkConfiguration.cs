@@ -18,6 +18,9 @@ internal sealed class MetaLeadLinkConfiguration : IEntityTypeConfiguration<MetaL
         link.Property(l => l.CampaignId).HasMaxLength(32);
         link.Property(l => l.CampaignName).HasMaxLength(512);
         link.Property(l => l.Platform).HasMaxLength(8);
+        link.Property(l => l.Consents).HasMaxLength(4000);
+        link.Ignore(l => l.IsTest);
+        link.HasIndex(l => l.FormId);
         link.HasIndex(l => l.OdooLeadId);
         link.HasIndex(l => l.CampaignId);
     }

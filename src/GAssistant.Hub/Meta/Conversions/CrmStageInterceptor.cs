@@ -49,6 +49,12 @@ public sealed class CrmStageInterceptor(IOptionsMonitor<MetaOptions> meta, TimeP
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var lead in changed)
         {
+            if (lead.IsTest)
+            {
+                // A test lead (TestLeadInterceptor flags it before this runs) never goes to Meta.
+                continue;
+            }
+
             var leadgenId = leadgenIds.GetValueOrDefault(lead.OdooId);
             if (leadgenId is null && (lead.Source is null || !MetaSources.Contains(lead.Source)))
             {

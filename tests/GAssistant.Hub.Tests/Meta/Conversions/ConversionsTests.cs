@@ -158,7 +158,7 @@ public abstract class ConversionsTests(HubProvider provider) : HubTest(provider)
 
     /// <summary>An addon lead event (CONTRACT.md) with the lead's stage and Odoo's write_date.</summary>
     internal static string Lead(long id, string stage, DateTime writeDate, string source = "Facebook", string email = "lead@example.com", string? phone = null,
-        decimal revenue = 500) => new JsonObject
+        decimal revenue = 500, DateTime? created = null) => new JsonObject
     {
         ["event"] = "lead_updated",
         ["timestamp"] = writeDate.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
@@ -167,6 +167,7 @@ public abstract class ConversionsTests(HubProvider provider) : HubTest(provider)
             ["id"] = id, ["name"] = "Lead " + id, ["email_from"] = email, ["phone"] = phone, ["stage_name"] = stage, ["expected_revenue"] = revenue,
             ["probability"] = 50, ["source_id"] = source,
             ["write_date"] = writeDate.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            ["create_date"] = created?.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
         },
     }.ToJsonString();
 }

@@ -456,6 +456,10 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_lost");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_test");
+
                     b.Property<bool>("IsWon")
                         .HasColumnType("boolean")
                         .HasColumnName("is_won");
@@ -556,6 +560,10 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                     b.HasIndex("Campaign")
                         .HasDatabaseName("ix_leads_campaign");
 
+                    b.HasIndex("IsTest")
+                        .HasDatabaseName("ix_leads_test")
+                        .HasFilter("is_test");
+
                     b.HasIndex("Score")
                         .HasDatabaseName("ix_leads_score");
 
@@ -568,10 +576,10 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                     b.HasIndex("Deleted", "CreateDate")
                         .HasDatabaseName("ix_leads_deleted_create_date");
 
-                    b.HasIndex("WriteDate", "Deleted", "Active", "IsWon", "IsLost", "StageName", "CreateDate", "ExpectedRevenue", "Source", "Campaign")
+                    b.HasIndex("WriteDate", "Deleted", "Active", "IsWon", "IsLost", "StageName", "CreateDate", "ExpectedRevenue", "Source", "Campaign", "IsTest")
                         .HasDatabaseName("ix_leads_recent_writes");
 
-                    b.HasIndex("Deleted", "CreateDate", "Active", "IsWon", "IsLost", "StageName", "WriteDate", "ExpectedRevenue", "Campaign", "Type", "DateClosed", "OdooId")
+                    b.HasIndex("Deleted", "CreateDate", "Active", "IsWon", "IsLost", "StageName", "WriteDate", "ExpectedRevenue", "Campaign", "Type", "DateClosed", "OdooId", "IsTest")
                         .HasDatabaseName("ix_leads_dashboard");
 
                     b.ToTable("leads", (string)null);
@@ -927,6 +935,10 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("id");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_test");
+
                     b.Property<DateTime?>("LeadsReadUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("leads_read_until");
@@ -994,6 +1006,11 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("character varying(512)")
                         .HasColumnName("campaign_name");
 
+                    b.Property<string>("Consents")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("consents");
+
                     b.Property<DateTime?>("CreatedTime")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_time");
@@ -1025,11 +1042,18 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("character varying(8)")
                         .HasColumnName("platform");
 
+                    b.Property<int>("TestStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("test_status");
+
                     b.HasKey("LeadgenId")
                         .HasName("pk_meta_lead_links");
 
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_meta_lead_links_campaign_id");
+
+                    b.HasIndex("FormId")
+                        .HasDatabaseName("ix_meta_lead_links_form_id");
 
                     b.HasIndex("OdooLeadId")
                         .HasDatabaseName("ix_meta_lead_links_odoo_lead_id");

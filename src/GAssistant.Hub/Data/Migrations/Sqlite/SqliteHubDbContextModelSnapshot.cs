@@ -440,6 +440,10 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_lost");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_test");
+
                     b.Property<bool>("IsWon")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_won");
@@ -540,6 +544,10 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                     b.HasIndex("Campaign")
                         .HasDatabaseName("ix_leads_campaign");
 
+                    b.HasIndex("IsTest")
+                        .HasDatabaseName("ix_leads_test")
+                        .HasFilter("is_test");
+
                     b.HasIndex("Score")
                         .HasDatabaseName("ix_leads_score");
 
@@ -552,10 +560,10 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                     b.HasIndex("Deleted", "CreateDate")
                         .HasDatabaseName("ix_leads_deleted_create_date");
 
-                    b.HasIndex("WriteDate", "Deleted", "Active", "IsWon", "IsLost", "StageName", "CreateDate", "ExpectedRevenue", "Source", "Campaign")
+                    b.HasIndex("WriteDate", "Deleted", "Active", "IsWon", "IsLost", "StageName", "CreateDate", "ExpectedRevenue", "Source", "Campaign", "IsTest")
                         .HasDatabaseName("ix_leads_recent_writes");
 
-                    b.HasIndex("Deleted", "CreateDate", "Active", "IsWon", "IsLost", "StageName", "WriteDate", "ExpectedRevenue", "Campaign", "Type", "DateClosed", "OdooId")
+                    b.HasIndex("Deleted", "CreateDate", "Active", "IsWon", "IsLost", "StageName", "WriteDate", "ExpectedRevenue", "Campaign", "Type", "DateClosed", "OdooId", "IsTest")
                         .HasDatabaseName("ix_leads_dashboard");
 
                     b.ToTable("leads", (string)null);
@@ -904,6 +912,10 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_test");
+
                     b.Property<DateTime?>("LeadsReadUntil")
                         .HasColumnType("TEXT")
                         .HasColumnName("leads_read_until");
@@ -971,6 +983,11 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("campaign_name");
 
+                    b.Property<string>("Consents")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consents");
+
                     b.Property<DateTime?>("CreatedTime")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_time");
@@ -1002,11 +1019,18 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("platform");
 
+                    b.Property<int>("TestStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("test_status");
+
                     b.HasKey("LeadgenId")
                         .HasName("pk_meta_lead_links");
 
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_meta_lead_links_campaign_id");
+
+                    b.HasIndex("FormId")
+                        .HasDatabaseName("ix_meta_lead_links_form_id");
 
                     b.HasIndex("OdooLeadId")
                         .HasDatabaseName("ix_meta_lead_links_odoo_lead_id");
