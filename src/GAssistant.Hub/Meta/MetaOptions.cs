@@ -28,8 +28,20 @@ public sealed class MetaOptions
     [RegularExpression(@"^v\d+\.\d+$")]
     public string ApiVersion { get; set; } = MetaApiVersions.Default;
 
-    /// <summary>Dataset for the Conversions API (a later issue).</summary>
+    /// <summary>Dataset (pixel) the CRM stages go to through the Conversions API; unset: nothing is sent.</summary>
     public string? PixelId { get; set; }
+
+    /// <summary>
+    /// Events Manager's test code (Test Events tab): while set, every Conversions API event carries it, so the setup can be
+    /// checked without counting in the ads (https://developers.facebook.com/documentation/ads-commerce/conversions-api/using-the-api).
+    /// </summary>
+    public string? TestEventCode { get; set; }
+
+    /// <summary>
+    /// Odoo lead sources (UTM source names) whose leads that did not come through Meta lead ads are also sent to the
+    /// Conversions API, matched by hashed email and phone. Empty by default: only leads the hub made from Meta leads are sent.
+    /// </summary>
+    public List<string> ConversionSources { get; set; } = [];
 
     /// <summary>Form question name → Odoo <c>crm.lead</c> field; merged over <see cref="LeadFieldMapping.Defaults"/>.</summary>
     public Dictionary<string, string> FieldMapping { get; set; } = new(StringComparer.OrdinalIgnoreCase);

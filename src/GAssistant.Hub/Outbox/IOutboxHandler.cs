@@ -14,6 +14,19 @@ public interface IOutboxHandler
     Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A handler that can send several messages of its kind in one call (an API taking batches). The outbox hands it the
+/// messages of one claim, oldest first, and records each one's outcome on its own.
+/// </summary>
+public interface IOutboxBatchHandler : IOutboxHandler
+{
+    /// <summary>The most messages one call takes.</summary>
+    int MaxBatch { get; }
+
+    /// <returns>One outcome per message, in order: null when it was sent, else the failure (handled like a thrown one).</returns>
+    Task<IReadOnlyList<Exception?>> SendBatchAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
+}
+
 /// <summary>A failure that retrying cannot fix (bad data); the message is marked failed at once.</summary>
 public sealed class PermanentOutboxException(string message, Exception? inner = null) : Exception(message, inner);
 

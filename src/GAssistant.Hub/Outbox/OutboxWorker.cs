@@ -54,12 +54,74 @@ public sealed partial class OutboxWorker(
             ids = await LeaseClaim.ClaimAsync(db, "outbox_messages", instanceName.Value, now, options.Value.Lease, options.Value.BatchSize, cancellationToken);
         }
 
-        foreach (var id in ids)
+        // Kinds whose handler takes batches go in one call per batch; every other message on its own.
+        var kinds = await KindsAsync(ids, cancellationToken);
+        foreach (var group in ids.GroupBy(id => _handlers.GetValueOrDefault(kinds.GetValueOrDefault(id, "")) is IOutboxBatchHandler ? kinds[id] : null))
         {
-            await SendOneAsync(id, cancellationToken);
+            if (group.Key is { } kind && _handlers[kind] is IOutboxBatchHandler batch)
+            {
+                foreach (var chunk in group.Order().Chunk(Math.Max(1, batch.MaxBatch)))
+                {
+                    await SendManyAsync(batch, chunk, cancellationToken);
+                }
+            }
+            else
+            {
+                foreach (var id in group)
+                {
+                    await SendOneAsync(id, cancellationToken);
+                }
+            }
         }
 
         return ids.Count;
+    }
+
+    private async Task<Dictionary<long, string>> KindsAsync(List<long> ids, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<HubDbContext>().OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => m.Kind, cancellationToken);
+    }
+
+    /// <summary>Messages of one batch kind in one call; each gets its own outcome (a failure of the call is everyone's).</summary>
+    private async Task SendManyAsync(IOutboxBatchHandler handler, long[] ids, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var messages = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var message in messages)
+        {
+            message.Attempts++;
+            message.LockedBy = null;
+            message.LockedUntil = null;
+        }
+
+        IReadOnlyList<Exception?> outcomes;
+        try
+        {
+            outcomes = await handler.SendBatchAsync(messages, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            outcomes = messages.Select(_ => (Exception?)ex).ToList();
+        }
+
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (outcomes.ElementAtOrDefault(i) is { } failure)
+            {
+                Failed(messages[i], failure, now);
+                Log.SendFailed(logger, messages[i].Id, messages[i].Kind, messages[i].Attempts, messages[i].Status == OutboxStatus.Failed, failure);
+            }
+            else
+            {
+                Sent(messages[i]);
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private void Sent(OutboxMessage message)

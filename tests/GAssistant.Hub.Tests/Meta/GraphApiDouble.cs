@@ -76,6 +76,13 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
     public void Fail(string path, HttpStatusCode status, string body, Dictionary<string, string>? headers = null) =>
         Failures.GetOrAdd(path, _ => new()).Enqueue((status, body, headers ?? []));
 
+    /// <summary>Thrown by a <see cref="Posts"/> handler to answer with a Graph error instead.</summary>
+    public sealed class RefusalException(HttpStatusCode status, string body) : Exception("The double refuses the request.")
+    {
+        public HttpStatusCode Status { get; } = status;
+        public string Body { get; } = body;
+    }
+
     /// <summary>A lead as the documented example, with the attribution fields asked for.</summary>
     public JsonObject AddLead(string id, string formId, string? campaignId, string? campaignName, string platform = "fb",
         string fullName = "Joe Example", string email = "joe@example.com", string created = "2015-02-28T08:49:14+0000", bool organic = false,
@@ -178,9 +185,19 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
         if (request.Method == HttpMethod.Post)
         {
             var form = HttpUtility.ParseQueryString(await request.Content!.ReadAsStringAsync());
-            return Posts.TryGetValue(path, out var post)
-                ? Json(HttpStatusCode.OK, post(form.AllKeys.ToDictionary(k => k!, k => form[k]!)).ToJsonString())
-                : Json(HttpStatusCode.BadRequest, Error(100, "Unsupported post request.", type: "GraphMethodException"));
+            if (!Posts.TryGetValue(path, out var post))
+            {
+                return Json(HttpStatusCode.BadRequest, Error(100, "Unsupported post request.", type: "GraphMethodException"));
+            }
+
+            try
+            {
+                return Json(HttpStatusCode.OK, post(form.AllKeys.ToDictionary(k => k!, k => form[k]!)).ToJsonString());
+            }
+            catch (RefusalException refusal)
+            {
+                return Json(refusal.Status, refusal.Body);
+            }
         }
 
         var after = int.TryParse(query["after"], out var offset) ? offset : 0;

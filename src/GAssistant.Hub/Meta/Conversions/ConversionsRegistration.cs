@@ -9,6 +9,7 @@ internal static class ConversionsRegistration
     public static WebApplicationBuilder AddConversions(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CrmStageInterceptor>();
+        builder.Services.AddSingleton<IOutboxHandler, CrmStagePath>();
         builder.Services.AddSingleton<IOutboxHandler, CrmEventSender>();
 
         // Joins the hub's DbContext (whichever provider is chosen) without touching its registration.

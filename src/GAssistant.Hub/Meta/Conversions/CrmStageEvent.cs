@@ -9,7 +9,7 @@ namespace GAssistant.Hub.Meta.Conversions;
 /// holds them in clear.
 /// </summary>
 /// <param name="LeadgenId">The Meta lead id, when the hub made the Odoo lead from a Meta lead.</param>
-/// <param name="ChangedAt">Odoo's time of the change (UTC).</param>
+/// <param name="ChangedAt">When the lead reached the stage (UTC), never before the lead was made: its <c>event_time</c>.</param>
 public sealed record CrmStageEvent(long OdooLeadId, string? LeadgenId, string Stage, DateTime ChangedAt, string? EmailHash, string? PhoneHash)
 {
     public const string Kind = "meta.crm_event";
@@ -17,15 +17,20 @@ public sealed record CrmStageEvent(long OdooLeadId, string? LeadgenId, string St
     /// <summary>Meta accepts CRM events up to 7 days old.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
 
-    /// <summary>Lead id + stage + change time: the same change is queued once, whether it came by webhook or by sync.</summary>
+    /// <summary>
+    /// Lead id + stage: each stage of a lead goes to Meta once, as Meta's funnel expects (a lead moved back and forward again
+    /// does not repeat a stage), whether the change came by webhook or by sync.
+    /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public string DedupKey => $"{OdooLeadId}|{ChangedAt:yyyy-MM-ddTHH:mm:ss}|{(Stage.Length > 180 ? Stage[..180] : Stage)}";
+    public string DedupKey => $"{OdooLeadId}|stage|{(Stage.Length > 180 ? Stage[..180] : Stage)}";
 
     /// <summary>
     /// One event as the payload specification of the Conversions API for CRM asks
     /// (https://developers.facebook.com/documentation/ads-commerce/conversions-api/conversion-leads-integration/payload-specification):
-    /// the stage as <c>event_name</c>, <c>action_source: system_generated</c>, the unhashed Meta <c>lead_id</c> (else hashed
-    /// <c>em</c>/<c>ph</c>), and <c>custom_data</c> naming the CRM. <c>event_id</c> lets Meta drop a repeat of the same change.
+    /// the stage as <c>event_name</c>, <c>event_time</c> in Unix seconds ("must occur after the lead generation time"),
+    /// <c>action_source: system_generated</c>, the unhashed Meta <c>lead_id</c> (else hashed <c>em</c>/<c>ph</c>), and
+    /// <c>custom_data</c> with <c>event_source: crm</c> and <c>lead_event_source</c> naming the CRM. <c>event_id</c> lets Meta
+    /// drop a repeat of the same event.
     /// </summary>
     public JsonObject ToGraphEvent()
     {
