@@ -9,7 +9,10 @@
 # code runs is rewritten here:
 #   - the manifest version starts with the series (Odoo refuses another series' version);
 #   - 17.0 names list views <tree> and the view mode "tree" (18.0 renamed them <list> and
-#     refuses <tree>).
+#     refuses <tree>);
+#   - 17.0's kanban cards are a "kanban-box" template whose root element opens the record
+#     (18.0 has the "card" template, 19.0 only that): the source closes each card template
+#     with the comment <!-- end of card --> so its end can be found here.
 set -euo pipefail
 
 usage() { echo "usage: $0 17.0|18.0|19.0 OUTDIR" >&2; exit 2; }
@@ -30,8 +33,9 @@ grep -qE "^\s*\"version\": \"$series\.[0-9]+\.[0-9]+\.[0-9]+\"," "$manifest" \
   || { echo "$0: could not set the $series version in $manifest" >&2; exit 1; }
 
 if [ "$series" = 17.0 ]; then
-  for view in "$module"/views/*.xml; do
+  for view in "$module"/views/*.xml "$module"/wizards/*.xml; do
     sed -i -E 's/<list([ >])/<tree\1/g; s#</list>#</tree>#g; s#(<field name="view_mode">)list([,<])#\1tree\2#g' "$view"
+    sed -i -E 's#<t t-name="card">#<t t-name="kanban-box"><div class="oe_kanban_global_click">#; s#</t><!-- end of card -->#</div></t>#' "$view"
   done
 fi
 

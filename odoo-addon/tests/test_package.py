@@ -107,7 +107,20 @@ class PackageTest(unittest.TestCase):
                 old, new = ("list", "tree") if series == "17.0" else ("tree", "list")
                 self.assertNotRegex(views, r"<%s[ >]" % old)
                 self.assertRegex(views, r"<%s[ >]" % new)
-                self.assertIn('<field name="view_mode">%s,form</field>' % new, views)
+                self.assertIn('<field name="view_mode">%s,kanban,form</field>' % new, views)
+
+    def test_kanban_cards_are_kanban_box_on_17_and_card_from_18_on(self):
+        for series, module in self.modules.items():
+            with self.subTest(series=series):
+                views = "".join(p.read_text("utf-8") for p in (module / "views").glob("*.xml"))
+                if series == "17.0":
+                    self.assertIn('<t t-name="kanban-box"><div class="oe_kanban_global_click">',
+                                  views)
+                    self.assertNotIn('t-name="card"', views)
+                    self.assertEqual(views.count("<t t-name"), views.count("</div></t>"))
+                else:
+                    self.assertIn('<t t-name="card">', views)
+                    self.assertNotIn("kanban-box", views)
 
     def test_an_unknown_series_is_refused(self):
         with tempfile.TemporaryDirectory() as out:

@@ -42,21 +42,23 @@ class LeadPayloadTest(unittest.TestCase):
         self.assertEqual(set(data), {
             "id", "name", "partner_name", "contact_name", "email_from", "phone", "type",
             "active", "stage_id", "stage_name", "stage_is_won", "won_status",
-            "expected_revenue", "probability", "currency", "source_id", "medium_id",
-            "campaign_id", "user_name", "team_name", "country_code", "lang_code",
+            "expected_revenue", "probability", "currency", "source_id", "source_name",
+            "medium_id", "medium_name", "campaign_id", "campaign_name", "user_id", "user_name",
+            "team_id", "team_name", "country_code", "lang_code", "lost_reason_id",
             "lost_reason", "create_date", "write_date", "date_closed"})
 
-    def test_many2one_becomes_its_name_and_stage_keeps_its_id(self):
+    def test_each_many2one_is_sent_as_its_id_with_its_name_beside_it(self):
         data = payload.lead_data(LEAD)
-        self.assertEqual(data["source_id"], "Meta")
-        self.assertEqual(data["campaign_id"], "حملة الشتاء")
-        self.assertEqual(data["user_name"], "Mitchell Admin")
+        self.assertEqual((data["source_id"], data["source_name"]), (7, "Meta"))
+        self.assertEqual((data["campaign_id"], data["campaign_name"]), (2, "حملة الشتاء"))
+        self.assertEqual((data["user_id"], data["user_name"]), (2, "Mitchell Admin"))
         self.assertEqual((data["stage_id"], data["stage_name"]), (3, "مؤهل"))
+        self.assertEqual((data["medium_id"], data["medium_name"]), (None, None))
 
     def test_false_becomes_null_but_real_booleans_stay(self):
         data = payload.lead_data(dict(LEAD, active=False, probability=0.0))
-        for key in ("contact_name", "phone", "medium_id", "team_name", "lost_reason",
-                    "date_closed"):
+        for key in ("contact_name", "phone", "medium_id", "team_id", "team_name", "lost_reason",
+                    "lost_reason_id", "date_closed"):
             self.assertIsNone(data[key], key)
         self.assertIs(data["active"], False)
         self.assertIs(data["stage_is_won"], False)
@@ -79,7 +81,7 @@ class LeadPayloadTest(unittest.TestCase):
         self.assertEqual(payload.lead_data(dict(LEAD, won_status="lost"))["won_status"], "lost")
 
     def test_deleted_lead_sends_only_id_and_name(self):
-        self.assertEqual(payload.lead_deleted_data(LEAD), {"id": 123, "name": "استفسار عن الخدمات"})
+        self.assertEqual(payload.deleted_data(LEAD), {"id": 123, "name": "استفسار عن الخدمات"})
 
 
 class SaleOrderPayloadTest(unittest.TestCase):
@@ -87,6 +89,7 @@ class SaleOrderPayloadTest(unittest.TestCase):
         "id": 9, "name": "S00009", "partner_id": (14, "شركة النور"), "state": "sale",
         "amount_untaxed": 1000.0, "amount_tax": 150.0, "amount_total": 1150.0,
         "currency_id": (148, "SAR"), "opportunity_id": (123, "استفسار عن الخدمات"),
+        "user_id": (2, "Mitchell Admin"), "team_id": (1, "Sales"),
         "date_order": datetime.datetime(2024, 1, 9, 8, 0, 0),
         "create_date": datetime.datetime(2024, 1, 9, 8, 0, 1),
         "write_date": datetime.datetime(2024, 1, 9, 8, 5, 0),
@@ -94,9 +97,11 @@ class SaleOrderPayloadTest(unittest.TestCase):
 
     def test_fields_of_the_contract(self):
         self.assertEqual(payload.sale_order_data(self.ORDER), {
-            "id": 9, "name": "S00009", "partner_name": "شركة النور", "state": "sale",
-            "amount_untaxed": 1000.0, "amount_tax": 150.0, "amount_total": 1150.0,
-            "currency": "SAR", "opportunity_id": 123, "date_order": "2024-01-09T08:00:00",
+            "id": 9, "name": "S00009", "partner_id": 14, "partner_name": "شركة النور",
+            "state": "sale", "amount_untaxed": 1000.0, "amount_tax": 150.0,
+            "amount_total": 1150.0, "currency": "SAR", "opportunity_id": 123,
+            "user_id": 2, "user_name": "Mitchell Admin", "team_id": 1, "team_name": "Sales",
+            "date_order": "2024-01-09T08:00:00",
             "create_date": "2024-01-09T08:00:01", "write_date": "2024-01-09T08:05:00"})
 
     def test_order_without_opportunity_sends_null(self):
@@ -115,6 +120,21 @@ class MessageTest(unittest.TestCase):
         self.assertEqual(message["event"], "lead_updated")
         self.assertEqual(message["timestamp"], "2024-01-08T10:30:00")
         self.assertIsNone(json.loads(body)["data"]["phone"])
+
+    def test_a_deleted_sale_order_is_an_event(self):
+        message = payload.event(payload.SALE_ORDER_DELETED, payload.deleted_data(
+            {"id": 9, "name": "S00009"}), datetime.datetime(2024, 1, 9, 8, 0, 0))
+        self.assertEqual(message["event"], "sale_order_deleted")
+        self.assertEqual(message["data"], {"id": 9, "name": "S00009"})
+
+    def test_the_pretty_body_is_indented_with_arabic_as_it_is(self):
+        body = payload.dumps(payload.event(payload.LEAD_UPDATED, payload.lead_data(LEAD),
+                                           datetime.datetime(2024, 1, 8, 10, 30, 0)))
+        pretty = payload.pretty(body)
+        self.assertIn('\n  "data": {\n    "id": 123,', pretty)
+        self.assertIn("استفسار عن الخدمات", pretty)
+        self.assertEqual(json.loads(pretty), json.loads(body))
+        self.assertEqual(payload.pretty("not json"), "not json")
 
     def test_unknown_event_name_is_refused(self):
         with self.assertRaises(ValueError):

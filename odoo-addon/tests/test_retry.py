@@ -4,6 +4,7 @@ import unittest
 from addon_lib import load
 
 retry = load("retry")
+sender = load("sender")
 
 
 class RetryScheduleTest(unittest.TestCase):
@@ -25,17 +26,12 @@ class RetryScheduleTest(unittest.TestCase):
         self.assertIsNone(retry.next_attempt(10, 10, now))
         self.assertIsNone(retry.next_attempt(1, 1, now))
 
-    def test_only_2xx_is_success(self):
-        self.assertTrue(retry.is_success(200))
-        self.assertTrue(retry.is_success(204))
-        for code in (None, 199, 301, 400, 401, 413, 500, 503):
-            self.assertFalse(retry.is_success(code))
-
-    def test_no_answer_or_server_error_means_the_hub_is_unhealthy(self):
-        for code in (None, 500, 502, 503):
-            self.assertTrue(retry.hub_is_unhealthy(code), code)
-        for code in (200, 400, 401, 413):
-            self.assertFalse(retry.hub_is_unhealthy(code), code)
+    def test_no_answer_timeouts_tls_and_server_errors_mean_the_hub_is_unhealthy(self):
+        for outcome in (sender.NO_ANSWER, sender.TIMEOUT, sender.TLS_ERROR, sender.HUB_ERROR):
+            self.assertTrue(retry.hub_is_unhealthy(outcome), outcome)
+        for outcome in (sender.ACCEPTED, sender.REFUSED_BODY, sender.REFUSED_SIGNATURE,
+                        sender.TOO_LARGE, sender.NOT_FOUND, sender.REFUSED):
+            self.assertFalse(retry.hub_is_unhealthy(outcome), outcome)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 Builders take a record's values the way Odoo's ``read()`` returns them: ``False`` for an
 empty value, ``(id, display name)`` for a many2one, ``datetime`` objects in naive UTC.
-Empty values become JSON null, except real booleans; many2ones become their name (or id).
+Empty values become JSON null, except real booleans. A many2one becomes two keys, its id
+(``stage_id``) and its name (``stage_name``); the addon reads the names in one fixed language
+(en_US), so an event does not depend on the language of the user who made the change.
 """
 import datetime
 import json
@@ -12,7 +14,11 @@ LEAD_UPDATED = "lead_updated"
 LEAD_DELETED = "lead_deleted"
 SALE_ORDER_CREATED = "sale_order_created"
 SALE_ORDER_UPDATED = "sale_order_updated"
-EVENTS = (LEAD_CREATED, LEAD_UPDATED, LEAD_DELETED, SALE_ORDER_CREATED, SALE_ORDER_UPDATED)
+SALE_ORDER_DELETED = "sale_order_deleted"
+EVENTS = (LEAD_CREATED, LEAD_UPDATED, LEAD_DELETED, SALE_ORDER_CREATED, SALE_ORDER_UPDATED,
+          SALE_ORDER_DELETED)
+DELETED_EVENTS = frozenset({LEAD_DELETED, SALE_ORDER_DELETED})
+CREATED_EVENTS = frozenset({LEAD_CREATED, SALE_ORDER_CREATED})
 
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S"
 
@@ -91,13 +97,19 @@ def lead_data(raw):
         "expected_revenue": number(raw.get("expected_revenue")),
         "probability": number(raw.get("probability")),
         "currency": value(raw.get("currency")),
-        "source_id": many2one_name(raw.get("source_id")),
-        "medium_id": many2one_name(raw.get("medium_id")),
-        "campaign_id": many2one_name(raw.get("campaign_id")),
+        "source_id": many2one_id(raw.get("source_id")),
+        "source_name": many2one_name(raw.get("source_id")),
+        "medium_id": many2one_id(raw.get("medium_id")),
+        "medium_name": many2one_name(raw.get("medium_id")),
+        "campaign_id": many2one_id(raw.get("campaign_id")),
+        "campaign_name": many2one_name(raw.get("campaign_id")),
+        "user_id": many2one_id(raw.get("user_id")),
         "user_name": many2one_name(raw.get("user_id")),
+        "team_id": many2one_id(raw.get("team_id")),
         "team_name": many2one_name(raw.get("team_id")),
         "country_code": value(raw.get("country_code")),
         "lang_code": value(raw.get("lang_code")),
+        "lost_reason_id": many2one_id(raw.get("lost_reason_id")),
         "lost_reason": many2one_name(raw.get("lost_reason_id")),
         "create_date": timestamp(raw.get("create_date")),
         "write_date": timestamp(raw.get("write_date")),
@@ -105,7 +117,8 @@ def lead_data(raw):
     }
 
 
-def lead_deleted_data(raw):
+def deleted_data(raw):
+    """lead_deleted and sale_order_deleted: what is left of the record, its id and name."""
     return {"id": raw["id"], "name": value(raw.get("name"))}
 
 
@@ -113,6 +126,7 @@ def sale_order_data(raw):
     return {
         "id": raw["id"],
         "name": value(raw.get("name")),
+        "partner_id": many2one_id(raw.get("partner_id")),
         "partner_name": many2one_name(raw.get("partner_id")),
         "state": value(raw.get("state")),
         "amount_untaxed": number(raw.get("amount_untaxed")),
@@ -120,6 +134,10 @@ def sale_order_data(raw):
         "amount_total": number(raw.get("amount_total")),
         "currency": value(raw.get("currency")) or many2one_name(raw.get("currency_id")),
         "opportunity_id": many2one_id(raw.get("opportunity_id")),
+        "user_id": many2one_id(raw.get("user_id")),
+        "user_name": many2one_name(raw.get("user_id")),
+        "team_id": many2one_id(raw.get("team_id")),
+        "team_name": many2one_name(raw.get("team_id")),
         "date_order": timestamp(raw.get("date_order")),
         "create_date": timestamp(raw.get("create_date")),
         "write_date": timestamp(raw.get("write_date")),
@@ -136,3 +154,12 @@ def event(name, data, when):
 def dumps(message):
     """The exact body sent (and signed): UTF-8 JSON, Arabic kept as it is."""
     return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+
+
+def pretty(body):
+    """A stored body laid out for a person to read (indented, Arabic as it is); the text itself
+    when it is not JSON."""
+    try:
+        return json.dumps(json.loads(body), ensure_ascii=False, indent=2)
+    except (TypeError, ValueError):
+        return body or ""

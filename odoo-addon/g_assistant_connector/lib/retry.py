@@ -1,6 +1,8 @@
 """When to try a failed delivery again: exponential backoff, capped."""
 import datetime
 
+from . import sender
+
 BASE_DELAY_SECONDS = 60
 MAX_DELAY_SECONDS = 60 * 60
 DEFAULT_MAX_ATTEMPTS = 10
@@ -21,10 +23,9 @@ def next_attempt(attempts, max_attempts, now):
     return now + datetime.timedelta(seconds=backoff_seconds(attempts))
 
 
-def is_success(status_code):
-    return status_code is not None and 200 <= status_code < 300
+# No answer at all, or a server error: not worth trying the next events right now.
+UNHEALTHY = frozenset({sender.TIMEOUT, sender.NO_ANSWER, sender.TLS_ERROR, sender.HUB_ERROR})
 
 
-def hub_is_unhealthy(status_code):
-    """No answer at all, or a server error: not worth trying the next event right now."""
-    return status_code is None or status_code >= 500
+def hub_is_unhealthy(outcome):
+    return outcome in UNHEALTHY

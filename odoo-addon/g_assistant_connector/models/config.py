@@ -1,7 +1,7 @@
 """The connector's settings, read from ir.config_parameter (set in General Settings)."""
 import collections
 
-from ..lib import retry, signing, urls
+from ..lib import batch, retry, signing, urls
 
 PREFIX = "g_assistant_connector."
 ENABLED = PREFIX + "enabled"
@@ -11,13 +11,14 @@ SEND_LEADS = PREFIX + "send_leads"
 SEND_SALE_ORDERS = PREFIX + "send_sale_orders"
 TIMEOUT = PREFIX + "timeout"
 MAX_ATTEMPTS = PREFIX + "max_attempts"
+# How many requests are in flight at once (a system parameter only; 8 by default).
+CONCURRENCY = PREFIX + "concurrency"
 
 DEFAULT_TIMEOUT = 10
-# The first try runs right after the commit; keep it short, the cron does the patient retries.
-FIRST_TRY_TIMEOUT = 3
 
 HubConfig = collections.namedtuple(
-    "HubConfig", "enabled hub_url secret send_leads send_sale_orders timeout max_attempts")
+    "HubConfig",
+    "enabled hub_url secret send_leads send_sale_orders timeout max_attempts concurrency")
 
 
 def _positive_int(text, default):
@@ -39,15 +40,22 @@ def read(env):
         send_sale_orders=get(SEND_SALE_ORDERS, "True") != "False",
         timeout=_positive_int(get(TIMEOUT), DEFAULT_TIMEOUT),
         max_attempts=_positive_int(get(MAX_ATTEMPTS), retry.DEFAULT_MAX_ATTEMPTS),
+        concurrency=min(_positive_int(get(CONCURRENCY), batch.DEFAULT_CONCURRENCY),
+                        batch.MAX_CONCURRENCY),
     )
 
 
 def problem(config):
-    """Why events cannot be delivered with this configuration, or None."""
+    """Why events cannot be delivered with this configuration (for the log), or None."""
     try:
         urls.webhook_endpoint(config.hub_url)
     except urls.InvalidHubUrl as e:
         return str(e)
     if not signing.is_valid_secret(config.secret):
-        return "The secret must be a whsec_ secret (use Generate)."
+        return "there is no signing secret (Settings: Generate)"
     return None
+
+
+def secret_hint(secret):
+    """How Settings names the secret in use without showing it: its last four characters."""
+    return "whsec_…" + secret[-4:] if signing.is_valid_secret(secret) else ""

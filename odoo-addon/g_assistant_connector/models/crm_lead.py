@@ -43,18 +43,22 @@ class CrmLead(models.Model):
             return
         leads = self.sudo().with_context(active_test=False)
         if event == payload_lib.LEAD_DELETED:
-            for values in leads.read(["name"]):
-                Delivery._enqueue(event, self.browse(values["id"]),
-                                  payload_lib.lead_deleted_data(values))
+            Delivery._enqueue(event, leads, [payload_lib.deleted_data(values)
+                                             for values in leads.read(["name"])])
             return
-        for lead, values in zip(leads, leads._g_assistant_values()):
-            Delivery._enqueue(event, lead, payload_lib.lead_data(values))
+        Delivery._enqueue(event, leads, [payload_lib.lead_data(values)
+                                         for values in leads._g_assistant_values()])
 
     def _g_assistant_values(self):
-        """read() values of the leads, plus what the payload needs from related records."""
+        """read() values of the leads, plus what the payload needs from related records.
+
+        Names of stages, teams, sources... are read in en_US, whatever the language of the
+        user who saved: the hub groups by them, and one stage must keep one name.
+        """
+        leads = self.with_context(lang="en_US")
         names = [name for name in READ_FIELDS if name in self._fields]  # won_status: 17.0+
-        all_values = self.read(names)
-        for lead, values in zip(self, all_values):
+        all_values = leads.read(names)
+        for lead, values in zip(leads, all_values):
             values.update(
                 stage_is_won=lead.stage_id.is_won,
                 currency=lead.company_currency.name or lead.company_id.currency_id.name

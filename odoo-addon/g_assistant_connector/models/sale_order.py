@@ -8,7 +8,8 @@ SIGNIFICANT_FIELDS = frozenset({
 })
 READ_FIELDS = [
     "name", "partner_id", "state", "amount_untaxed", "amount_tax", "amount_total",
-    "currency_id", "opportunity_id", "date_order", "create_date", "write_date",
+    "currency_id", "opportunity_id", "user_id", "team_id", "date_order", "create_date",
+    "write_date",
 ]
 
 
@@ -27,12 +28,22 @@ class SaleOrder(models.Model):
             self._g_assistant_notify(payload_lib.SALE_ORDER_UPDATED)
         return result
 
+    def unlink(self):
+        self._g_assistant_notify(payload_lib.SALE_ORDER_DELETED)
+        return super().unlink()
+
     def _g_assistant_notify(self, event):
         Delivery = self.env["g_assistant.webhook.delivery"]
         if not self or not Delivery._wants("sale_orders"):
             return
-        orders = self.sudo()
+        # names (salesperson, team) in one language, as for leads
+        orders = self.sudo().with_context(lang="en_US")
+        if event == payload_lib.SALE_ORDER_DELETED:
+            Delivery._enqueue(event, orders, [payload_lib.deleted_data(values)
+                                              for values in orders.read(["name"])])
+            return
+        datas = []
         for order, values in zip(orders, orders.read(READ_FIELDS)):
             values["currency"] = order.currency_id.name
-            Delivery._enqueue(event, order, payload_lib.sale_order_data(values))
-
+            datas.append(payload_lib.sale_order_data(values))
+        Delivery._enqueue(event, orders, datas)

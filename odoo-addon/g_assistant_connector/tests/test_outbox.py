@@ -3,6 +3,7 @@ from psycopg2 import IntegrityError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from ..models import dispatcher
 from .common import ConnectorCase
 
 
@@ -31,7 +32,7 @@ class TestLeadOutbox(ConnectorCase):
         self.assertEqual(data["id"], lead.id)
         self.assertEqual(data["name"], "استفسار عن الخدمات")
         self.assertEqual(data["partner_name"], "أحمد علي")
-        self.assertEqual(data["source_id"], "Meta")
+        self.assertEqual((data["source_id"], data["source_name"]), (source.id, "Meta"))
         self.assertEqual(data["expected_revenue"], 50000)
         self.assertEqual(data["stage_id"], lead.stage_id.id)
         self.assertEqual(data["stage_name"], lead.stage_id.name)
@@ -126,7 +127,7 @@ class TestLeadOutbox(ConnectorCase):
                 self.create_lead(name="never saved")
                 raise Rollback()
         self.assertEqual(self.Delivery.search_count([]), before)
-        self.assertEqual(self.Delivery._deliver_due(), 0)
+        self.assertEqual(self.Delivery._deliver().tried, 0)
         self.assertEqual(self.hub.received, [])
 
     def test_a_salesman_without_access_to_the_outbox_still_enqueues(self):
@@ -147,10 +148,58 @@ class TestLeadOutbox(ConnectorCase):
         self.configure(send_leads=False)
         self.assertFalse(self.deliveries(self.create_lead()))
 
-    def test_each_event_is_queued_for_a_try_right_after_commit(self):
-        leads = self.env["crm.lead"].create([{"name": "a"}, {"name": "b"}])
-        queued = self.env.cr.postcommit.data.get("g_assistant_connector.first_try")
-        self.assertEqual(set(queued), set(self.deliveries(leads).ids))
+    def test_a_commit_that_wrote_events_wakes_the_sender_once(self):
+        self.env["crm.lead"].create([{"name": "a"}, {"name": "b"}])
+        self.env["crm.lead"].create({"name": "c"})
+        wakes = [f for f in self.env.cr.postcommit._funcs
+                 if getattr(f, "func", None) is dispatcher.wake]
+        self.assertEqual([f.args for f in wakes], [(self.env.cr.dbname,)])
+
+    def test_an_import_writes_its_events_in_one_statement(self):
+        with self.count_inserts() as inserts:
+            leads = self.env["crm.lead"].create([{"name": "Import %d" % i} for i in range(50)])
+        self.assertEqual(len(inserts), 1)
+        deliveries = self.deliveries(leads)
+        self.assertEqual(len(deliveries), 50)
+        self.assertEqual(sorted(deliveries.mapped("record_name")),
+                         sorted("Import %d" % i for i in range(50)))
+
+    def test_a_mass_edit_writes_its_events_in_one_statement(self):
+        leads = self.env["crm.lead"].create([{"name": "Edit %d" % i} for i in range(30)])
+        self.new_transaction()
+        with self.count_inserts() as inserts:
+            leads.write({"expected_revenue": 7})
+        self.assertEqual(len(inserts), 1)
+        self.assertEqual(len(self.deliveries(leads).filtered(
+            lambda d: d.event == "lead_updated")), 30)
+
+    def test_names_are_sent_in_english_with_their_ids_whatever_the_users_language(self):
+        self.env["res.lang"]._activate_lang("ar_001")
+        stage = self.env["crm.stage"].create({"name": "Won", "is_won": True})
+        stage.with_context(lang="ar_001").name = "تم الفوز بها"
+        team = self.env["crm.team"].create({"name": "Sales"})
+        team.with_context(lang="ar_001").name = "المبيعات"
+        source = self.env["utm.source"].create({"name": "Lead Ads (G-Assistant test)"})
+        lead = self.create_lead(type="opportunity", team_id=team.id, source_id=source.id)
+        self.new_transaction()
+        arabic = self.make_user("g_assistant_arabic", "sales_team.group_sale_manager")
+        arabic.lang = "ar_001"
+        lead.with_user(arabic).write({"stage_id": stage.id})
+        data = self.body(self.deliveries(lead)[-1])["data"]
+        self.assertEqual((data["stage_id"], data["stage_name"]), (stage.id, "Won"))
+        self.assertEqual((data["team_id"], data["team_name"]), (team.id, "Sales"))
+        self.assertEqual((data["source_id"], data["source_name"]),
+                         (source.id, "Lead Ads (G-Assistant test)"))
+
+    def test_the_list_names_the_event_and_the_record(self):
+        [delivery] = self.deliveries(self.create_lead(name="عرض أسعار للمتجر"))
+        labels = dict(self.Delivery._fields["event"]._description_selection(self.env))
+        self.assertEqual(labels[delivery.event], "Lead created")
+        self.assertEqual(delivery.record_name, "عرض أسعار للمتجر")
+        self.assertEqual(delivery.display_name, "عرض أسعار للمتجر")
+        self.assertEqual(delivery.record_ref, self.env["crm.lead"].browse(delivery.res_id))
+        self.assertIn('\n  "data": {', delivery.payload_pretty, "the body is laid out")
+        self.assertIn("عرض أسعار للمتجر", delivery.payload_pretty)
 
 
 @tagged("post_install", "-at_install")
@@ -201,3 +250,14 @@ class TestSaleOrderOutbox(ConnectorCase):
     def test_sale_orders_can_be_left_out(self):
         self.configure(send_sale_orders=False)
         self.assertFalse(self.deliveries(self.create_order()))
+
+    def test_deleting_a_quotation_sends_sale_order_deleted_with_id_and_name(self):
+        order = self.create_order()
+        order_id, name = order.id, order.name
+        self.new_transaction()
+        order.unlink()
+        [deleted] = self.Delivery.search([("res_model", "=", "sale.order"),
+                                          ("res_id", "=", order_id),
+                                          ("event", "=", "sale_order_deleted")])
+        self.assertEqual(self.body(deleted)["data"], {"id": order_id, "name": name})
+        self.assertFalse(deleted.record_ref, "nothing to open: the order is gone")
