@@ -4,3 +4,4 @@ from . import test_transactions
 from . import test_settings
 from . import test_secret_access
 from . import test_pages
+from . import test_translations
