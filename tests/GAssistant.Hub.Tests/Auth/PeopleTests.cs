@@ -20,6 +20,9 @@ public abstract partial class PeopleTests(HubProvider provider) : HubTest(provid
 
         var accepted = await PostFormAsync(client, "/account/invitation", page, new() { ["Token"] = token, ["Password"] = "sara's own password", ["Confirm"] = "sara's own password" });
         Assert.StartsWith("/login?welcome=1", accepted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var login = await client.GetAsync(accepted.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("data-testid=\"welcome\"", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var sara = await TestPeople.SignInAsync(Hub, "sara@example.com", "sara's own password");
         Assert.Equal(HttpStatusCode.OK, (await sara.GetAsync("/api/crm/summary")).StatusCode);
@@ -82,6 +85,9 @@ public abstract partial class PeopleTests(HubProvider provider) : HubTest(provid
         var changed = await PostFormAsync(laptop, "/account/password", page,
             new() { ["Current"] = TestSecrets.AdminPassword, ["Password"] = "a brand new password", ["Confirm"] = "a brand new password" });
         Assert.Equal("/account?changed=1", changed.Headers.Location!.OriginalString);
+        var confirmation = await laptop.GetAsync(changed.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, confirmation.StatusCode);
+        Assert.Contains("data-testid=\"password-changed\"", await confirmation.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/api/bigquery/status")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("/api/bigquery/status")).StatusCode);
