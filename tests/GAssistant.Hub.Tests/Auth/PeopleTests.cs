@@ -110,7 +110,7 @@ public abstract partial class PeopleTests(HubProvider provider) : HubTest(provid
     public async Task The_last_administrator_can_be_neither_demoted_nor_removed()
     {
         var adminId = await Hub.WithDbAsync(db => db.Users.Select(u => u.Id).SingleAsync());
-        await TestPeople.AddAsync(Hub, "other@example.com", HubRoles.Viewer, "another password");
+        await Hub.AddPersonAsync("other@example.com", HubRoles.Viewer, "another password");
         var someoneElse = HubPrincipals.For(new HubUser { Id = 999, Email = "other@example.com", Role = HubRoles.Admin });
 
         Assert.Equal("People.Error.LastAdmin", await WithPeopleAsync((people, admin) => people.ChangeRoleAsync(admin, adminId, HubRoles.Viewer, CancellationToken.None)));

@@ -1,5 +1,6 @@
 using GAssistant.Hub.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -97,6 +98,16 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         using var scope = Services.CreateScope();
         return await action(scope.ServiceProvider.GetRequiredService<HubDbContext>());
     }
+
+    /// <summary>Puts a person with a role and a known password in the database, as an accepted invitation would.</summary>
+    public Task<int> AddPersonAsync(string email, string role, string password) => WithDbAsync(async db =>
+    {
+        var user = new HubUser { Email = email, Role = role, CreatedAt = DateTime.UtcNow };
+        user.PasswordHash = new PasswordHasher<HubUser>().HashPassword(user, password);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
+    });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,24 +1,13 @@
 using GAssistant.Hub.Auth;
-using GAssistant.Hub.Data;
 using GAssistant.Hub.Tests.Auth;
-using Microsoft.AspNetCore.Identity;
 
 namespace GAssistant.Hub.Tests.Infrastructure;
 
-/// <summary>Puts a person with a role and a known password in a test hub's database, and signs clients in.</summary>
+/// <summary>Signs clients in as the test hub's people.</summary>
 public static class TestPeople
 {
     public const string ViewerEmail = "viewer@example.com";
     public const string ViewerPassword = "viewer password 123";
-
-    public static Task<int> AddAsync(HubFactory hub, string email, string role, string password) => hub.WithDbAsync(async db =>
-    {
-        var user = new HubUser { Email = email, Role = role, CreatedAt = DateTime.UtcNow };
-        user.PasswordHash = new PasswordHasher<HubUser>().HashPassword(user, password);
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    });
 
     /// <summary>A client signed in through the login form, as a browser would.</summary>
     public static async Task<HttpClient> SignInAsync(HubFactory hub, string email, string password)
@@ -31,7 +20,7 @@ public static class TestPeople
 
     public static async Task<HttpClient> ViewerAsync(HubFactory hub)
     {
-        await AddAsync(hub, ViewerEmail, HubRoles.Viewer, ViewerPassword);
+        await hub.AddPersonAsync(ViewerEmail, HubRoles.Viewer, ViewerPassword);
         return await SignInAsync(hub, ViewerEmail, ViewerPassword);
     }
 
