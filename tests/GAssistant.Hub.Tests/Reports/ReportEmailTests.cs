@@ -123,7 +123,9 @@ public abstract class ReportEmailTests(HubProvider provider) : HubTest(provider)
         var mail = Assert.Single(await _smtp.WaitForAsync(1));
         Assert.Equal(["sales@example.com"], mail.Recipients);
         Assert.Equal("التقرير اليومي 2026-11-23", mail.Message.Subject);
-        var status = Hub.Services.GetRequiredService<ReportsStatus>().Snapshot();
+        // The SMTP server holds the message before the sender hears its reply and records the run.
+        var status = await Eventually.ReturnsAsync(
+            () => Task.FromResult(Hub.Services.GetRequiredService<ReportsStatus>().Snapshot()), s => s.RecentRuns.Count > 0);
         Assert.Equal("ok", status.State.State);
         var run = Assert.Single(status.RecentRuns);
         Assert.Equal(("daily", "ar", "schedule", true), (run.Report, run.Language, run.Trigger, run.Succeeded));
