@@ -1,5 +1,6 @@
 using System.Globalization;
 using GAssistant.Hub.Components.Shared;
+using GAssistant.Hub.Localization;
 
 namespace GAssistant.Hub.BrowserTests;
 
@@ -21,7 +22,7 @@ public sealed class CampaignsPageTests(BrowserHub hub)
         Assert.Equal(totals.GetProperty("leads").GetDecimal(), await campaigns.CardValueAsync("leads"));
         Assert.Equal(totals.GetProperty("cpl").GetDecimal(), await campaigns.CardValueAsync("cpl"));
         Assert.Equal(totals.GetProperty("roas").GetDecimal(), await campaigns.CardValueAsync("roas"));
-        Assert.Equal(Fmt.Money(totals.GetProperty("spend").GetDecimal(), "SAR", new CultureInfo(language)), await campaigns.CardTextAsync("spend"));
+        Assert.Equal(Fmt.Money(totals.GetProperty("spend").GetDecimal(), "SAR", HubCultures.For(language)), await campaigns.CardTextAsync("spend"));
         Assert.Equal(api.GetProperty("campaigns").GetArrayLength(), (await campaigns.CampaignNamesAsync()).Count);
         await campaigns.Page.Context.CloseAsync();
     }

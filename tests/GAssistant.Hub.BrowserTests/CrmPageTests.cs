@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GAssistant.Hub.Components.Shared;
+using GAssistant.Hub.Localization;
 
 namespace GAssistant.Hub.BrowserTests;
 
@@ -20,7 +21,7 @@ public sealed class CrmPageTests(BrowserHub hub)
         await crm.OpenAsync();
 
         var api = await ApiAsync($"/api/crm/summary?{Last30Days}");
-        var culture = new CultureInfo(language);
+        var culture = HubCultures.For(language); // Latin digits in both languages (docs/localization.md)
         Assert.Equal(api.GetProperty("total_leads").GetInt32(), await crm.CardValueAsync("total-leads"));
         Assert.Equal(api.GetProperty("expected_revenue").GetDecimal(), await crm.CardValueAsync("expected-revenue"));
         Assert.Equal(api.GetProperty("weighted_revenue").GetDecimal(), await crm.CardValueAsync("weighted-revenue"));

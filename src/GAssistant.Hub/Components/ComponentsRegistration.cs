@@ -22,12 +22,15 @@ public static class ComponentsRegistration
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataChangeFeed>());
         builder.Services.AddLocalization();
         builder.Services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var defaultLanguage = builder.Configuration[$"{HubOptions.Section}:DefaultLanguage"] is "en" ? "en" : "ar";
+        var defaultLanguage = HubCultures.For(builder.Configuration[$"{HubOptions.Section}:DefaultLanguage"] is "en" ? "en" : "ar");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
-            // CONTRACT.md: the .AspNetCore.Culture cookie, then Accept-Language, then Hub:DefaultLanguage.
-            string[] cultures = ["ar", "en"];
-            o.SetDefaultCulture(defaultLanguage).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            // CONTRACT.md: the .AspNetCore.Culture cookie, then Accept-Language, then Hub:DefaultLanguage. The
+            // middleware hands out these very instances, so every page and component formats with the hub's digits.
+            CultureInfo[] cultures = [HubCultures.Arabic, HubCultures.English];
+            o.DefaultRequestCulture = new RequestCulture(defaultLanguage, defaultLanguage);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;

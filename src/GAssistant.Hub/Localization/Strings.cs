@@ -13,7 +13,7 @@ public static class Strings
 
     public static string Get(string key, string language, params object[] args)
     {
-        var culture = CultureInfo.GetCultureInfo(language);
+        var culture = HubCultures.For(language);
         var text = Resources.GetString(key, culture) ?? key;
         return args.Length == 0 ? text : string.Format(culture, text, args);
     }

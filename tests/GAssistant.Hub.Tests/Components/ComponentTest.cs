@@ -24,7 +24,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
 
     protected static void UseCulture(string name)
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(name);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = GAssistant.Hub.Localization.HubCultures.For(name);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -1,23 +1,34 @@
 using System.Globalization;
 using GAssistant.Hub.Components.Shared;
 using GAssistant.Hub.Crm;
+using GAssistant.Hub.Localization;
 
 namespace GAssistant.Hub.Tests.Components;
 
 public sealed class FormattingTests
 {
-    private static readonly CultureInfo Arabic = new("ar");
-    private static readonly CultureInfo English = new("en");
+    private static readonly CultureInfo Arabic = HubCultures.Arabic;
+    private static readonly CultureInfo English = HubCultures.English;
 
     [Fact]
-    public void Arabic_numbers_use_arabic_digits_and_separators()
+    public void Both_languages_write_numbers_with_latin_digits_and_the_same_separators()
     {
-        Assert.Equal("١٬٢٣٤٬٥٦٧٫٨٩ SAR", Fmt.Money(1234567.891m, "SAR", Arabic));
+        Assert.Equal("1,234,567.89 SAR", Fmt.Money(1234567.891m, "SAR", Arabic));
         Assert.Equal("1,234,567.89 SAR", Fmt.Money(1234567.891m, "SAR", English));
-        Assert.Equal("٣٤", Fmt.Number(34, Arabic));
-        Assert.StartsWith("١١٫٨", Fmt.Percent(11.8, Arabic), StringComparison.Ordinal);
-        Assert.Equal("24/11/2026", Fmt.Date(new DateOnly(2026, 11, 24), new CultureInfo("en-GB")));
-        Assert.Contains("٢٤", Fmt.Date(new DateOnly(2026, 11, 24), Arabic), StringComparison.Ordinal);
+        Assert.Equal("34", Fmt.Number(34, Arabic));
+        Assert.Equal("11.8%", Fmt.Percent(11.8, Arabic));
+        Assert.Equal("\u200E-5.5", Fmt.Number(-5.5m, 1, Arabic));
+        Assert.Equal("2026-11-24", Fmt.Date(new DateOnly(2026, 11, 24)));
+        Assert.Equal("2026-11-24 15:30", Fmt.DateTimeText(new DateTime(2026, 11, 24, 15, 30, 0)));
+    }
+
+    [Fact]
+    public void Arabic_keeps_its_words_with_the_hubs_digits()
+    {
+        var date = new DateTime(2026, 11, 24);
+        Assert.Equal("نوفمبر 2026", date.ToString("MMMM yyyy", Arabic));
+        Assert.True(Arabic.TextInfo.IsRightToLeft);
+        Assert.Equal("1,234.5", 1234.5m.ToString("N1", Arabic));
     }
 
     [Theory]

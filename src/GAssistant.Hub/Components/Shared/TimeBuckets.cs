@@ -41,6 +41,6 @@ public static class TimeBuckets
         }
 
         var format = span <= 400 ? "dd/MM" : "MM/yyyy";
-        return sums.Select(s => (Fmt.Digits(s.Key.ToString(format, CultureInfo.InvariantCulture)), s.Value)).ToList();
+        return sums.Select(s => (s.Key.ToString(format, CultureInfo.InvariantCulture), s.Value)).ToList();
     }
 }
