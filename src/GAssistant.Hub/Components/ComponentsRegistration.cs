@@ -17,6 +17,7 @@ public static class ComponentsRegistration
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddTransient<MudBlazor.MudLocalizer, HubMudLocalizer>();
         builder.Services.AddSingleton<HubReads>();
         builder.Services.AddSingleton<DataChangeFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataChangeFeed>());
