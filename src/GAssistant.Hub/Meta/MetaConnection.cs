@@ -118,7 +118,8 @@ public sealed class MetaConnection(IOptionsMonitor<MetaOptions> options, MetaVer
         var o = options.CurrentValue;
         if (!o.IsConfigured)
         {
-            return new IntegrationState("not_configured", "Set Meta:AccessToken and Meta:AppSecret (and Meta:VerifyToken, Meta:PageIds, Meta:AdAccountIds).");
+            return new IntegrationState("not_configured", "Set Meta:AccessToken and Meta:AppSecret (and Meta:VerifyToken, Meta:PageIds, Meta:AdAccountIds).",
+                new LocalizedHint("Hint.meta.not_configured", "Meta:AccessToken", "Meta:AppSecret", "Meta:VerifyToken", "Meta:PageIds", "Meta:AdAccountIds"));
         }
 
         var notices = version.Notices().Concat(Blocks.Select(PermissionNotice)).Concat(throttle.ActiveBlocks().Select(RateLimitNotice)).ToList();
@@ -126,7 +127,8 @@ public sealed class MetaConnection(IOptionsMonitor<MetaOptions> options, MetaVer
         {
             if (IsFailedToken())
             {
-                return new IntegrationState("needs_reconnecting", $"{_failure} Generate a new token and set Meta:AccessToken; queued leads wait and nothing is lost.")
+                return new IntegrationState("needs_reconnecting", $"{_failure} Generate a new token and set Meta:AccessToken; queued leads wait and nothing is lost.",
+                    new LocalizedHint("Hint.meta.needs_reconnecting", _failure, "Meta:AccessToken"))
                 {
                     Notices = notices,
                 };
@@ -135,7 +137,9 @@ public sealed class MetaConnection(IOptionsMonitor<MetaOptions> options, MetaVer
             var degraded = notices.Any(n => n.Code is "api_version_refused" or "api_version_expired" or "permission_missing");
             var detail = _lastSuccess is { } at ? $"Last Graph API call succeeded at {at:u}." : $"{o.PageIds.Count} pages, {o.AdAccountIds.Count} ad accounts.";
             var state = degraded ? "degraded" : _lastSuccess is null ? "configured" : "ok";
-            return new IntegrationState(state, string.Join(' ', notices.Select(n => n.Detail).Prepend(detail))) { Notices = notices };
+            // The notices are shown beside the hint, each in the reader's language (Notice.{Code}).
+            var hint = _lastSuccess is { } last ? new LocalizedHint("Hint.meta.ok", last) : new LocalizedHint("Hint.meta.configured", o.PageIds.Count, o.AdAccountIds.Count);
+            return new IntegrationState(state, string.Join(' ', notices.Select(n => n.Detail).Prepend(detail)), hint) { Notices = notices };
         }
     }
 

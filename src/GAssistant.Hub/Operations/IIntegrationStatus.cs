@@ -10,8 +10,9 @@ public interface IIntegrationStatus
 
 /// <param name="State"><c>configured</c>, <c>ok</c>, <c>not_configured</c>, <c>needs_reconnecting</c>, <c>degraded</c> (part of it
 /// works; <see cref="Notices"/> say what does not) or <c>down</c>.</param>
-/// <param name="Detail">What it means and, when something is wrong, what to do.</param>
-public sealed record IntegrationState(string State, string Detail)
+/// <param name="Detail">What it means and, when something is wrong, what to do (English, for /health and logs).</param>
+/// <param name="Hint">The same for a person, in the reader's language (Settings).</param>
+public sealed record IntegrationState(string State, string Detail, [property: System.Text.Json.Serialization.JsonIgnore] LocalizedHint? Hint = null)
 {
     /// <summary>What needs attention even while it works (a version nearing its end, a missing permission); empty when nothing does.</summary>
     public IReadOnlyList<IntegrationNotice> Notices { get; init; } = [];

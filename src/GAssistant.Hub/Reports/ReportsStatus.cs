@@ -31,7 +31,8 @@ public sealed class ReportsStatus(IOptionsMonitor<ReportsOptions> options) : IIn
         var o = options.CurrentValue;
         if (!o.IsConfigured)
         {
-            return new IntegrationState("not_configured", "Set Reports:Smtp:Host, Reports:From and Reports:Recipients:0 to send email reports.");
+            return new IntegrationState("not_configured", "Set Reports:Smtp:Host, Reports:From and Reports:Recipients:0 to send email reports.",
+                new LocalizedHint("Hint.reports.not_configured", "Reports:Smtp:Host", "Reports:From", "Reports:Recipients:0"));
         }
 
         lock (_gate)
@@ -39,9 +40,12 @@ public sealed class ReportsStatus(IOptionsMonitor<ReportsOptions> options) : IIn
             var last = _runs.First?.Value;
             return last switch
             {
-                null => new IntegrationState("configured", $"SMTP {o.Smtp.Host}:{o.Smtp.Port}; {o.Schedules.Count} schedules; nothing sent yet."),
-                { Succeeded: true } => new IntegrationState("ok", $"Last {last.Report} report sent at {last.At:u} to {last.Recipients} recipients."),
-                _ => new IntegrationState("down", $"The last {last.Report} report failed at {last.At:u}: {last.Message} Check Reports:Smtp:*."),
+                null => new IntegrationState("configured", $"SMTP {o.Smtp.Host}:{o.Smtp.Port}; {o.Schedules.Count} schedules; nothing sent yet.",
+                    new LocalizedHint("Hint.reports.configured", $"{o.Smtp.Host}:{o.Smtp.Port}", o.Schedules.Count)),
+                { Succeeded: true } => new IntegrationState("ok", $"Last {last.Report} report sent at {last.At:u} to {last.Recipients} recipients.",
+                    new LocalizedHint("Hint.reports.ok", new LocalizedHint($"Settings.Report.{last.Report}"), last.At, last.Recipients)),
+                _ => new IntegrationState("down", $"The last {last.Report} report failed at {last.At:u}: {last.Message} Check Reports:Smtp:*.",
+                    new LocalizedHint("Hint.reports.down", new LocalizedHint($"Settings.Report.{last.Report}"), last.At, last.Message, "Reports:Smtp:*")),
             };
         }
     }

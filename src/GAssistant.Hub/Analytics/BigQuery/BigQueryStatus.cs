@@ -30,7 +30,8 @@ public sealed class BigQueryStatus(IOptionsMonitor<BigQueryOptions> options) : I
         var o = options.CurrentValue;
         if (!o.IsConfigured)
         {
-            return new IntegrationState("not_configured", "Set BigQuery:ProjectId, BigQuery:Dataset and BigQuery:CredentialsFile (a service-account key) to export.");
+            return new IntegrationState("not_configured", "Set BigQuery:ProjectId, BigQuery:Dataset and BigQuery:CredentialsFile (a service-account key) to export.",
+                new LocalizedHint("Hint.bigquery.not_configured", "BigQuery:ProjectId", "BigQuery:Dataset", "BigQuery:CredentialsFile"));
         }
 
         lock (_gate)
@@ -38,12 +39,13 @@ public sealed class BigQueryStatus(IOptionsMonitor<BigQueryOptions> options) : I
             var failed = _tables.Values.Where(t => !t.Succeeded).ToList();
             if (failed.Count > 0)
             {
-                return new IntegrationState("down", string.Join(" ", failed.Select(f => $"{f.Table}: {f.Message}")));
+                var errors = string.Join(" ", failed.Select(f => $"{f.Table}: {f.Message}"));
+                return new IntegrationState("down", errors, new LocalizedHint("Hint.bigquery.down", errors));
             }
 
             return _lastRunAt is { } at
-                ? new IntegrationState("ok", $"Last export at {at:u} into {o.ProjectId}.{o.Dataset}.")
-                : new IntegrationState("configured", $"Exports to {o.ProjectId}.{o.Dataset}; no run yet.");
+                ? new IntegrationState("ok", $"Last export at {at:u} into {o.ProjectId}.{o.Dataset}.", new LocalizedHint("Hint.bigquery.ok", at, $"{o.ProjectId}.{o.Dataset}"))
+                : new IntegrationState("configured", $"Exports to {o.ProjectId}.{o.Dataset}; no run yet.", new LocalizedHint("Hint.bigquery.configured", $"{o.ProjectId}.{o.Dataset}"));
         }
     }
 
