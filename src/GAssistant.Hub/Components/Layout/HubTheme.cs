@@ -11,6 +11,9 @@ public static class HubTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["system-ui", "Noto Sans Arabic", "Noto Sans", "Segoe UI", "Tahoma", "sans-serif"] },
+            // Words as they are spelt: MudBlazor upper-cases buttons by default ("SYNC WITH ODOO"); Arabic has no case,
+            // and brand names (Odoo, Meta) are not acronyms.
+            Button = new ButtonTypography { TextTransform = "none", FontWeight = "600" },
         },
     };
 }
