@@ -59,7 +59,8 @@ public class BrowserHub : IAsyncLifetime
     }
 
     /// <summary>A signed-in browser tab in <paramref name="language"/> at the given width (desktop by default).</summary>
-    public async Task<IPage> SignedInPageAsync(string language = "en", int width = 1280, int height = 900)
+    public async Task<IPage> SignedInPageAsync(string language = "en", int width = 1280, int height = 900,
+        string email = TestSecrets.AdminEmail, string password = TestSecrets.AdminPassword)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -75,7 +76,7 @@ public class BrowserHub : IAsyncLifetime
         context.SetDefaultTimeout(30_000); // a shared 2-core CI machine: slow is not wrong, only a missing element is
         var page = await context.NewPageAsync();
         page.Dialog += (_, dialog) => DialogsOpened++;
-        await new LoginPage(page).SignInAsync(TestSecrets.AdminEmail, TestSecrets.AdminPassword);
+        await new LoginPage(page).SignInAsync(email, password);
         return page;
     }
 
