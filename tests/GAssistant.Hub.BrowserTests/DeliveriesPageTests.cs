@@ -4,7 +4,7 @@ namespace GAssistant.Hub.BrowserTests;
 public sealed class DeliveriesPageTests(BrowserHub hub)
 {
     [Fact]
-    public async Task A_failed_delivery_replayed_from_the_page_is_applied_and_shown_processed_without_a_reload()
+    public async Task A_failed_delivery_replayed_from_the_page_is_applied_shown_processed_without_a_reload_and_audited()
     {
         var page = await hub.SignedInPageAsync();
         await page.GotoAsync("/deliveries");
@@ -18,6 +18,10 @@ public sealed class DeliveriesPageTests(BrowserHub hub)
         Assert.Contains(Seed.FailedDeliveryId, await page.InnerTextAsync("[data-testid=replay-message]"), StringComparison.Ordinal);
         await Assertions(status, "Processed");
         Assert.Equal(0, await page.Locator($"[data-testid=replay][data-delivery={Seed.FailedDeliveryId}]").CountAsync());
+
+        await page.GotoAsync("/settings");
+        var audit = page.Locator("[data-testid=audit-row][data-action='delivery.replayed']").Filter(new() { HasText = Seed.FailedDeliveryId });
+        Assert.Contains(TestSecrets.AdminEmail, await audit.InnerTextAsync(), StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 
