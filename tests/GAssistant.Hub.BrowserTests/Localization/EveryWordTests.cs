@@ -65,6 +65,11 @@ public sealed class EveryWordTests(BrowserHub hub)
         await hub.Hub.AddPersonAsync(email, Hub.Auth.HubRoles.Viewer, "a words test password");
         await page.GotoAsync("/settings");
         await DashboardPage.WaitForInteractiveAsync(page);
+        await page.ClickAsync("[data-testid=test-odoo]");
+        await page.ClickAsync("[data-testid=test-meta]");
+        await page.WaitForSelectorAsync("[data-testid=connection-odoo] [data-testid=test-result]");
+        await page.WaitForSelectorAsync("[data-testid=connection-meta] [data-testid=test-result]");
+        await CheckAsync("settings-connection-tests");
         var row = page.Locator($"[data-testid=person-row][data-email='{email}']");
         await row.Locator("[data-testid=change-role]").ClickAsync();
         await page.WaitForSelectorAsync(".mud-snackbar");
