@@ -1,36 +1,35 @@
+using GAssistant.Hub.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace GAssistant.Hub.Odoo;
 
 /// <summary>
 /// Runs the reconciliation pull at start and then every <c>Odoo:SyncInterval</c>, only when Odoo is
-/// configured. A failed run is logged and the next tick tries again; it never stops the hub.
+/// configured (checked at every tick, so a connection made in Settings starts it). A failed run is logged and the next tick tries again; it never stops the hub.
 /// </summary>
 public sealed partial class OdooSyncWorker(IServiceScopeFactory scopes, IOptionsMonitor<OdooOptions> options, TimeProvider clock, ILogger<OdooSyncWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var o = options.CurrentValue;
-        if (!o.IsConfigured || o.SyncInterval <= TimeSpan.Zero)
+        var interval = options.CurrentValue.SyncInterval;
+        if (interval <= TimeSpan.Zero)
         {
-            Log.Off(logger, o.IsConfigured ? "Odoo:SyncInterval is 00:00:00" : "Odoo is not configured");
+            Log.Off(logger, "Odoo:SyncInterval is 00:00:00");
             return;
         }
 
+        // Odoo may be connected later, in Settings: each tick looks whether it is configured now.
         await Task.Yield();
-        using var timer = new PeriodicTimer(o.SyncInterval, clock);
-        try
+        using var timer = new PeriodicTimer(interval, clock);
+        do
         {
-            do
+            if (options.CurrentValue.IsConfigured)
             {
                 await RunOnceAsync(stoppingToken);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        while (await timer.NextTickOrStopAsync(stoppingToken));
     }
 
     private async Task RunOnceAsync(CancellationToken stoppingToken)
