@@ -1,6 +1,7 @@
 using GAssistant.Hub.Analytics;
 using GAssistant.Hub.Auth;
 using GAssistant.Hub.Components;
+using GAssistant.Hub.Connections;
 using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Insights;
@@ -23,6 +24,7 @@ public static class HubApplication
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddOperations();
         builder.AddHubData();
+        builder.AddConnections();
         builder.AddHubAuth();
         builder.AddJobs();
         builder.AddOutbox();
@@ -41,6 +43,7 @@ public static class HubApplication
     public static WebApplication UseHub(this WebApplication app)
     {
         app.MigrateHubDatabase();
+        app.UseConnections();
         app.UseOperations();
         app.UseHubAuth();
         app.MapHealth();

@@ -27,6 +27,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ScoringModelVersion> ScoringModelVersions => Set<ScoringModelVersion>();
     public DbSet<CurrencyRate> CurrencyRates => Set<CurrencyRate>();
     public DbSet<CrmStage> CrmStages => Set<CrmStage>();
+    public DbSet<ConnectionSetting> ConnectionSettings => Set<ConnectionSetting>();
 
     /// <summary>True on PostgreSQL, where row locks (<c>FOR UPDATE SKIP LOCKED</c>) exist.</summary>
     public abstract bool SupportsRowLocks { get; }

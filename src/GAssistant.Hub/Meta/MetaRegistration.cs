@@ -1,4 +1,5 @@
 using GAssistant.Hub.Data;
+using GAssistant.Hub.Connections;
 using GAssistant.Hub.Meta.Conversions;
 using GAssistant.Hub.Operations;
 using GAssistant.Hub.Outbox;
@@ -13,6 +14,8 @@ public static class MetaRegistration
         builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MetaVersionWatch>();
+        builder.Services.AddConnectionSection<MetaOptions>(MetaOptions.Section,
+            nameof(MetaOptions.AppSecret), nameof(MetaOptions.AccessToken), nameof(MetaOptions.VerifyToken));
         builder.Services.AddSingleton<MetaConnection>();
         builder.Services.AddSingleton<IIntegrationStatus>(sp => sp.GetRequiredService<MetaConnection>());
         builder.Services.AddSingleton<GraphThrottle>();

@@ -1,3 +1,4 @@
+using GAssistant.Hub.Connections;
 using GAssistant.Hub.Operations;
 using GAssistant.Hub.Webhooks;
 using Microsoft.Extensions.Http.Resilience;
@@ -13,6 +14,8 @@ public static class OdooRegistration
             .ValidateDataAnnotations()
             .Validate(o => o.HasValidUrl, "Odoo:Url must be an absolute http:// or https:// address, e.g. https://mycompany.odoo.com.")
             .ValidateOnStart();
+        builder.Services.AddConnectionSection<OdooOptions>(OdooOptions.Section,
+            nameof(OdooOptions.ApiKey), nameof(OdooOptions.WebhookSecret), nameof(OdooOptions.AutomationToken));
         builder.Services.AddSingleton<OdooSession>();
         builder.Services.AddHttpClient<OdooClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             // Stateless: every call carries its credentials. A session_id cookie kept from one database

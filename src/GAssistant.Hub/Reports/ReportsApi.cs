@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GAssistant.Hub.Connections;
 using GAssistant.Hub.Localization;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,6 +16,7 @@ public static class ReportsApi
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddConnectionSection<ReportsOptions>(ReportsOptions.Section, "Smtp:Password");
         builder.Services.AddSingleton<ReportsStatus>();
         builder.Services.AddSingleton<Operations.IIntegrationStatus>(sp => sp.GetRequiredService<ReportsStatus>());
         builder.Services.AddSingleton<ReportSender>();

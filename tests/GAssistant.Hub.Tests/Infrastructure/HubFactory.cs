@@ -52,6 +52,9 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     /// <summary>This hub's database, so a second instance can share it.</summary>
     public string ConnectionString => _settings["ConnectionStrings:Hub"]!;
 
+    /// <summary>This hub's Data Protection keys, so a second instance (or a restart) can read what it encrypted.</summary>
+    public string KeysPath => _settings["DataProtection:KeysPath"]!;
+
     public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
 
     public OutboundHttp Outbound { get; } = new();

@@ -1,3 +1,4 @@
+using GAssistant.Hub.Connections;
 using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,7 @@ public static class BigQueryApi
     public static WebApplicationBuilder AddBigQuery(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<BigQueryOptions>().BindConfiguration(BigQueryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddConnectionSection<BigQueryOptions>(BigQueryOptions.Section);
         builder.Services.AddSingleton<BigQueryStatus>();
         builder.Services.AddSingleton<IIntegrationStatus>(sp => sp.GetRequiredService<BigQueryStatus>());
         builder.Services.AddSingleton<BigQueryCredentials>();
