@@ -20,6 +20,15 @@ public sealed class OdooOptions
     /// <summary><c>whsec_…</c> shared with the addon; unset means every Odoo webhook is refused.</summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>The secret before the last rotation in Settings, still accepted until <see cref="PreviousWebhookSecretUntil"/>.</summary>
+    public string? PreviousWebhookSecret { get; set; }
+
+    public DateTimeOffset? PreviousWebhookSecretUntil { get; set; }
+
+    /// <summary>How long a rotated-out secret keeps being accepted, so the addon's administrator has time to paste the new one.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan WebhookSecretGracePeriod { get; set; } = TimeSpan.FromDays(3);
+
     /// <summary>Token for Odoo's own "Send Webhook Notification" action; unset means refused.</summary>
     public string? AutomationToken { get; set; }
 

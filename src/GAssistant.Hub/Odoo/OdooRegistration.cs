@@ -15,7 +15,7 @@ public static class OdooRegistration
             .Validate(o => o.HasValidUrl, "Odoo:Url must be an absolute http:// or https:// address, e.g. https://mycompany.odoo.com.")
             .ValidateOnStart();
         builder.Services.AddConnectionSection<OdooOptions>(OdooOptions.Section,
-            nameof(OdooOptions.ApiKey), nameof(OdooOptions.WebhookSecret), nameof(OdooOptions.AutomationToken));
+            nameof(OdooOptions.ApiKey), nameof(OdooOptions.WebhookSecret), nameof(OdooOptions.PreviousWebhookSecret), nameof(OdooOptions.AutomationToken));
         builder.Services.AddSingleton<OdooSession>();
         builder.Services.AddHttpClient<OdooClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             // Stateless: every call carries its credentials. A session_id cookie kept from one database
@@ -25,6 +25,9 @@ public static class OdooRegistration
             .AddStandardResilienceHandler()
             .Configure((resilience, services) => ConfigureResilience(resilience, services.GetRequiredService<IOptions<OdooOptions>>().Value));
         builder.Services.AddScoped<OdooHealthCheck>();
+        builder.Services.AddHttpClient(OdooConnectionTest.HttpClientName);
+        builder.Services.AddScoped<OdooConnectionTest>();
+        builder.Services.AddScoped<OdooConnectionSetup>();
         builder.Services.AddScoped<UtmResolver>();
         builder.Services.AddScoped<OdooLeadCreator>();
         builder.Services.AddScoped<OdooSync>();

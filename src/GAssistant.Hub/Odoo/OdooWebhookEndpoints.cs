@@ -35,15 +35,16 @@ public static partial class OdooWebhookEndpoints
             return WebhookProblems.TooLarge();
         }
 
-        if (!StandardWebhookVerifier.TryParseSecret(odoo.CurrentValue.WebhookSecret, out var key))
+        var now = clock.GetUtcNow();
+        var keys = OdooWebhookSecrets.AcceptedKeys(odoo.CurrentValue, now);
+        if (keys.Count == 0)
         {
             Log.Refused(logger, WebhookVerification.NoSecretConfigured);
             return WebhookProblems.Unauthorized("Odoo webhooks are refused: Odoo:WebhookSecret is not configured on the hub.");
         }
 
         var id = request.Headers["webhook-id"].ToString();
-        var now = clock.GetUtcNow();
-        var verification = new StandardWebhookVerifier(key, inbox.Value.SignatureTolerance).Verify(
+        var verification = new StandardWebhookVerifier(keys, inbox.Value.SignatureTolerance).Verify(
             id, request.Headers["webhook-timestamp"], request.Headers["webhook-signature"], body, now);
         if (verification != WebhookVerification.Valid)
         {

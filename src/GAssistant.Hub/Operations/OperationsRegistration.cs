@@ -20,6 +20,8 @@ public static class OperationsRegistration
         }
 
         builder.Services.AddSingleton<InstanceName>();
+        builder.Services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.Section)
+            .Validate(o => o.HasValidUrl, "Hub:PublicUrl must be an absolute http:// or https:// address, e.g. https://hub.example.com.").ValidateOnStart();
         builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.TryAdd("success", false));
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

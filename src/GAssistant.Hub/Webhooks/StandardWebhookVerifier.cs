@@ -14,12 +14,18 @@ namespace GAssistant.Hub.Webhooks;
 public sealed class StandardWebhookVerifier
 {
     private const string SecretPrefix = "whsec_";
-    private readonly byte[] _key;
+    private readonly IReadOnlyList<byte[]> _keys;
     private readonly TimeSpan _tolerance;
 
     public StandardWebhookVerifier(byte[] key, TimeSpan tolerance)
+        : this([key], tolerance)
     {
-        _key = key;
+    }
+
+    /// <summary>Accepts a signature made with any of <paramref name="keys"/> (the current secret and, after a rotation, the previous one).</summary>
+    public StandardWebhookVerifier(IReadOnlyList<byte[]> keys, TimeSpan tolerance)
+    {
+        _keys = keys;
         _tolerance = tolerance;
     }
 
@@ -63,21 +69,19 @@ public sealed class StandardWebhookVerifier
         }
 
         Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        ComputeSignature(_key, id, timestamp, body, expected);
-
         Span<byte> candidate = stackalloc byte[64];
-        foreach (var part in signatureHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var key in _keys)
         {
-            if (!part.StartsWith("v1,", StringComparison.Ordinal))
+            ComputeSignature(key, id, timestamp, body, expected);
+            foreach (var part in signatureHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                continue;
-            }
-
-            if (Convert.TryFromBase64String(part[3..], candidate, out var written)
-                && written == expected.Length
-                && CryptographicOperations.FixedTimeEquals(candidate[..written], expected))
-            {
-                return WebhookVerification.Valid;
+                if (part.StartsWith("v1,", StringComparison.Ordinal)
+                    && Convert.TryFromBase64String(part[3..], candidate, out var written)
+                    && written == expected.Length
+                    && CryptographicOperations.FixedTimeEquals(candidate[..written], expected))
+                {
+                    return WebhookVerification.Valid;
+                }
             }
         }
 

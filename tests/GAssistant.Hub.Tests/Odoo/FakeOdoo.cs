@@ -24,7 +24,17 @@ public sealed class FakeOdoo
         ["utm.source"] = Records("search_read_utm_source"),
         ["utm.medium"] = [],
         ["utm.campaign"] = [],
+        ["ir.module.module"] = [],
     };
+
+    public FakeOdoo()
+    {
+        // ir.model lists every model, as Odoo's does: the hub asks it whether an app (Sales) is installed.
+        _models["ir.model"] = [.. _models.Keys.Append("ir.model").Select((model, i) => new JsonObject { ["id"] = i + 1, ["model"] = model })];
+    }
+
+    /// <summary>The addon shows as installed in <c>ir.module.module</c>, as Odoo lists it once an administrator installed it.</summary>
+    public void InstallAddon() => Model("ir.module.module").Add(new JsonObject { ["id"] = 900, ["name"] = "g_assistant_connector", ["state"] = "installed" });
 
     /// <summary>What Odoo was asked: "model.method" per call.</summary>
     public ConcurrentQueue<string> Calls { get; } = new();
@@ -107,8 +117,14 @@ public sealed class FakeOdoo
             return (null, ServerError("psycopg2.errors.SerializationFailure", "could not serialize access due to concurrent update"), 200);
         }
 
+        if (!_models.TryGetValue(model, out var all))
+        {
+            // What Odoo 17 answers for a model that is not installed (recorded: "Object nope.model doesn't exist").
+            return (null, ServerError("odoo.exceptions.UserError", $"Object {model} doesn't exist"), 200);
+        }
+
         var includeArchived = kwargs["context"]?["active_test"]?.GetValue<bool>() == false;
-        var records = _models[model].Where(r => includeArchived || r["active"]?.GetValue<bool>() != false);
+        var records = all.Where(r => includeArchived || r["active"]?.GetValue<bool>() != false);
         return method switch
         {
             "search_read" => (Read(Search(records, positional[0]!.AsArray(), kwargs), kwargs), null, 200),
