@@ -19,6 +19,7 @@ public static class ComponentsRegistration
         builder.Services.AddMudServices();
         builder.Services.AddTransient<MudBlazor.MudLocalizer, HubMudLocalizer>();
         builder.Services.AddSingleton<HubReads>();
+        builder.Services.AddSingleton<SetupProgress>();
         builder.Services.AddSingleton<DataChangeFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataChangeFeed>());
         builder.Services.AddLocalization();

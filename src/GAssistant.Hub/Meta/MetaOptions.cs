@@ -7,6 +7,16 @@ public sealed class MetaOptions
 {
     public const string Section = "Meta";
 
+    /// <summary>The Meta app's id, for "Connect with Facebook" (the Login dialog's <c>client_id</c>) and <c>/debug_token</c>.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>A Facebook Login for Business configuration id (<c>config_id</c>); unset: classic Login asking for the permissions as scope.</summary>
+    public string? LoginConfigId { get; set; }
+
+    /// <summary>Where the Login dialog lives (tests point it at a double).</summary>
+    [Url]
+    public string DialogUrl { get; set; } = "https://www.facebook.com";
+
     /// <summary>Signs webhooks (<c>X-Hub-Signature-256</c>) and keys <c>appsecret_proof</c>; unset: every webhook is refused.</summary>
     public string? AppSecret { get; set; }
 

@@ -1,6 +1,7 @@
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Connections;
 using GAssistant.Hub.Meta.Conversions;
+using GAssistant.Hub.Meta.Setup;
 using GAssistant.Hub.Operations;
 using GAssistant.Hub.Outbox;
 using GAssistant.Hub.Webhooks;
@@ -22,6 +23,11 @@ public static class MetaRegistration
 
         // No generic resilience handler: GraphClient retries by Meta's error codes, which a status-code policy cannot see.
         builder.Services.AddHttpClient<GraphClient>();
+        builder.Services.AddHttpClient<MetaSetupClient>();
+        builder.Services.AddScoped<MetaTokenCheck>();
+        builder.Services.AddScoped<MetaPageSubscriptions>();
+        builder.Services.AddScoped<MetaConnectionSetup>();
+        builder.Services.AddSingleton<MetaOAuthState>();
         builder.Services.AddSingleton<IInboxEventHandler, MetaInboxHandler>();
         builder.Services.AddSingleton<IOutboxHandler, MetaLeadToOdoo>();
         builder.Services.AddSingleton<IOutboxHandler, TestLeadTagSender>();
@@ -44,6 +50,7 @@ public static class MetaRegistration
     public static WebApplication MapMetaApi(this WebApplication app)
     {
         app.MapWebhookGroup().MapMetaWebhook();
+        app.MapMetaConnect();
         app.MapGroup("/api/meta").WithTags("Meta").RequireRateLimiting(RateLimits.Api).MapMetaEndpoints().MapMetaAdminEndpoints().MapMetaTestLeadEndpoints();
         return app;
     }

@@ -24,14 +24,23 @@ public class BrowserHub : IAsyncLifetime
     /// <summary>False for a fresh hub with nothing connected.</summary>
     protected virtual bool Seeded => true;
 
-    public async Task InitializeAsync()
+    /// <summary>Configuration of this hub beyond the defaults (a key set to null removes a default).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
     {
-        Hub = await HubFactory.CreateAsync(HubProvider.Sqlite, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
             ["Hub:DefaultLanguage"] = "en",
             ["Odoo:SyncInterval"] = "00:00:00",
-        });
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        Hub = await HubFactory.CreateAsync(HubProvider.Sqlite, settings);
         Hub.UseKestrel();
         Hub.StartServer();
         var addresses = Hub.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -83,7 +92,7 @@ public class BrowserHub : IAsyncLifetime
     /// <summary>How many JavaScript dialogs (alert, confirm) any page opened; escaping failures would show here.</summary>
     public int DialogsOpened { get; private set; }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
