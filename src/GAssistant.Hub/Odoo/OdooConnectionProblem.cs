@@ -28,7 +28,7 @@ public enum OdooConnectionProblem
     /// <summary>The login and API key (or password) are refused.</summary>
     WrongCredentials,
 
-    /// <summary>Odoo 19 or later refused the secret as an API key: a password works there only over the deprecated <c>/jsonrpc</c>.</summary>
+    /// <summary>Odoo 19 or later accepted the secret only as a password, over <c>/jsonrpc</c>, which Odoo 20 removes: an API key is needed.</summary>
     ApiKeyRequired,
 
     /// <summary>The user may log in but not read one of the models the hub needs.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using GAssistant.Hub.Connections;
-using GAssistant.Hub.Jobs;
 
 namespace GAssistant.Hub.Odoo;
 
@@ -13,7 +12,7 @@ public sealed record OdooConnectionForm(string? Url, string? Database, string? U
 /// reconciliation pull. The addon's webhook secret is generated or accepted here and rotated with a grace period.
 /// </summary>
 public sealed class OdooConnectionSetup(ConnectionSettings store, OdooConnectionTest test, IConfiguration configuration,
-    OdooSession session, JobRunner jobs, TimeProvider clock)
+    OdooSession session, OdooSyncJob sync, TimeProvider clock)
 {
     public const string UrlKey = "Odoo:Url";
     public const string DatabaseKey = "Odoo:Database";
@@ -63,8 +62,7 @@ public sealed class OdooConnectionSetup(ConnectionSettings store, OdooConnection
         }
 
         session.ForgetUser();
-        await jobs.StartAsync(OdooSyncApi.JobKind, async (services, progress, ct) =>
-            (await services.GetRequiredService<OdooSync>().RunAsync(progress, ct)).Message, cancellationToken);
+        await sync.StartAsync(cancellationToken);
         return report;
     }
 

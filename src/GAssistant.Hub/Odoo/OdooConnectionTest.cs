@@ -32,7 +32,13 @@ public sealed class OdooConnectionTest(IHttpClientFactory clients, ILogger<OdooC
         try
         {
             version = await odoo.VersionAsync(cancellationToken);
-            var uid = await odoo.AuthenticateAsync(cancellationToken);
+            var login = await odoo.AuthenticateAsync(cancellationToken);
+            if (version.HasJson2 && login.Protocol != OdooProtocol.Json2)
+            {
+                // The secret is a password: Odoo 19 takes it only over /jsonrpc, which Odoo 20 removes. Not saved as it is.
+                return new OdooConnectionReport(OdooConnectionProblem.ApiKeyRequired, version.Text, version.Major, login.Uid);
+            }
+
             foreach (var required in RequiredModels)
             {
                 model = required;
@@ -46,7 +52,7 @@ public sealed class OdooConnectionTest(IHttpClientFactory clients, ILogger<OdooC
                 await odoo.SearchCountAsync(OdooFields.SaleOrder, [], includeArchived: false, cancellationToken);
             }
 
-            return new OdooConnectionReport(OdooConnectionProblem.None, version.Text, version.Major, uid, MissingApps: missing);
+            return new OdooConnectionReport(OdooConnectionProblem.None, version.Text, version.Major, login.Uid, MissingApps: missing);
         }
         catch (OdooException e)
         {
@@ -63,7 +69,6 @@ public sealed class OdooConnectionTest(IHttpClientFactory clients, ILogger<OdooC
     {
         OdooErrorKind.Unreachable => Transport(e.InnerException),
         OdooErrorKind.WrongDatabase => OdooConnectionProblem.DatabaseNotFound,
-        OdooErrorKind.BadCredentials when version?.HasJson2 == true => OdooConnectionProblem.ApiKeyRequired,
         OdooErrorKind.BadCredentials => OdooConnectionProblem.WrongCredentials,
         OdooErrorKind.MissingAccessRights => OdooConnectionProblem.MissingRights,
         OdooErrorKind.EndpointMissing => OdooConnectionProblem.NotOdoo,
@@ -77,6 +82,11 @@ public sealed class OdooConnectionTest(IHttpClientFactory clients, ILogger<OdooC
         {
             switch (e)
             {
+                // .NET names the failing step (https://learn.microsoft.com/dotnet/api/system.net.http.httprequesterror).
+                case HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }:
+                    return OdooConnectionProblem.Tls;
+                case HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }:
+                    return OdooConnectionProblem.HostNotFound;
                 case AuthenticationException:
                     return OdooConnectionProblem.Tls;
                 case SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain }:

@@ -97,7 +97,7 @@ public abstract class OdooConnectionSetupTests(HubProvider provider) : HubTest(p
         var noRights = OdooFixtures.Error("access_error_no_rights");
         Hub.Outbound.Register(FakeOdoo.Host, async request =>
         {
-            var text = await request.Content!.ReadAsStringAsync();
+            var text = request.Content is null ? "" : await request.Content.ReadAsStringAsync();
             return text.Contains("\"utm.source\"", StringComparison.Ordinal)
                 ? new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["error"] = noRights.DeepClone() }) }
                 : await _odoo.HandleAsync(request);
