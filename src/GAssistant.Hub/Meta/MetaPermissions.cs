@@ -52,6 +52,13 @@ public static partial class MetaPermissions
 
     public static IReadOnlyList<string> For(MetaFeature feature) => Needed[feature];
 
+    /// <summary>
+    /// Without any of these the hub receives no lead at all (reading leads, listing and subscribing Pages), so Settings
+    /// saves no token that lacks one; ads_management only adds the ad fields and ads_read the insights.
+    /// </summary>
+    public static IReadOnlyList<string> RequiredToConnect { get; } =
+        For(MetaFeature.LeadRetrieval).Concat(For(MetaFeature.LeadWebhooks)).Where(p => p != AdsManagement).Distinct(StringComparer.Ordinal).ToArray();
+
     /// <summary>The features that stop without <paramref name="permission"/>.</summary>
     public static IReadOnlyList<MetaFeature> FeaturesNeeding(string permission) =>
         Needed.Where(f => f.Value.Contains(permission, StringComparer.Ordinal)).Select(f => f.Key).ToArray();

@@ -47,7 +47,7 @@ public static partial class MetaConnectEndpoints
         if (string.IsNullOrWhiteSpace(o.LoginConfigId))
         {
             // Classic Login: ask for every permission, and again for any declined before.
-            query["scope"] = MetaPermissions.Scope;
+            query["scope"] = string.Join(',', MetaPermissions.All);
             query["auth_type"] = "rerequest";
         }
         else
@@ -94,7 +94,7 @@ public static partial class MetaConnectEndpoints
             { Saved: true } => Back("connected", "1"),
             { Error: { Code: 100, Subcode: 36007 or 36009 } } => Back("error", "code"),
             { Error: { } e } => Back("error", "graph", ("code", e.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "")),
-            { Report: { } report } => Back("error", MetaTokenProblems.Of(report), ("missing", string.Join(',', report.Missing.Where(p => p.IsRequired).Select(p => p.Name)))),
+            { Report: { } report } => Back("error", MetaTokenProblems.Of(report), ("missing", string.Join(',', report.MissingRequired))),
             _ => Back("error", "graph"),
         };
     }

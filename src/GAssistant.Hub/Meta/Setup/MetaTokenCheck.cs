@@ -3,11 +3,16 @@ using Microsoft.Extensions.Options;
 namespace GAssistant.Hub.Meta.Setup;
 
 /// <summary>What a token may do: validity and expiry (<c>/debug_token</c>), each permission's status (<c>/me/permissions</c>), what is missing.</summary>
-public sealed record MetaTokenReport(MetaTokenInfo Info, bool IsForThisApp, IReadOnlyList<string> Granted, IReadOnlyList<string> Declined,
-    IReadOnlyList<MetaPermission> Missing)
+public sealed record MetaTokenReport(MetaTokenInfo Info, bool IsForThisApp, IReadOnlyList<string> Granted, IReadOnlyList<string> Declined)
 {
+    /// <summary>The hub's permissions (<see cref="MetaPermissions.All"/>) not granted.</summary>
+    public IReadOnlyList<string> Missing => [.. MetaPermissions.All.Where(p => !Granted.Contains(p))];
+
+    /// <summary>The missing ones without which no lead arrives (<see cref="MetaPermissions.RequiredToConnect"/>).</summary>
+    public IReadOnlyList<string> MissingRequired => [.. MetaPermissions.RequiredToConnect.Where(p => !Granted.Contains(p))];
+
     /// <summary>Valid, made for this app, and with every permission leads need: only such a token is saved.</summary>
-    public bool CanConnect => Info.IsValid && IsForThisApp && !Missing.Any(p => p.IsRequired);
+    public bool CanConnect => Info.IsValid && IsForThisApp && MissingRequired.Count == 0;
 }
 
 /// <summary>
@@ -27,7 +32,7 @@ public sealed class MetaTokenCheck(MetaSetupClient graph, IOptionsMonitor<MetaOp
         var forThisApp = string.Equals(info.AppId, o.AppId, StringComparison.Ordinal);
         if (!info.IsValid || !forThisApp)
         {
-            return new MetaTokenReport(info, forThisApp, [], [], MetaPermissions.Missing([]));
+            return new MetaTokenReport(info, forThisApp, [], []);
         }
 
         IReadOnlyList<(string Permission, string Status)> permissions;
@@ -43,6 +48,6 @@ public sealed class MetaTokenCheck(MetaSetupClient graph, IOptionsMonitor<MetaOp
 
         var granted = permissions.Where(p => p.Status == "granted").Select(p => p.Permission).ToList();
         var declined = permissions.Where(p => p.Status is "declined" or "expired").Select(p => p.Permission).ToList();
-        return new MetaTokenReport(info, true, granted, declined, MetaPermissions.Missing(granted));
+        return new MetaTokenReport(info, true, granted, declined);
     }
 }

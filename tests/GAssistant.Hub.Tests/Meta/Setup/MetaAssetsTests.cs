@@ -55,8 +55,7 @@ public abstract class MetaAssetsTests(HubProvider provider) : MetaSetupHub(provi
 
         Assert.False(outcome.Saved);
         Assert.Equal("missing_permissions", MetaTokenProblems.Of(outcome.Report!));
-        Assert.Equal(["leads_retrieval", "pages_read_engagement", "pages_manage_ads", "pages_manage_metadata"],
-            outcome.Report!.Missing.Where(p => p.IsRequired).Select(p => p.Name));
+        Assert.Equal(["leads_retrieval", "pages_read_engagement", "pages_manage_ads", "pages_manage_metadata"], outcome.Report!.MissingRequired);
         Assert.Equal(0, await Hub.WithDbAsync(db => db.ConnectionSettings.CountAsync()));
     }
 

@@ -27,7 +27,7 @@ public abstract class MetaConnectTests(HubProvider provider) : MetaSetupHub(prov
         var again = await StartAsync(client);
 
         Assert.Equal((AppId, "http://localhost/settings/meta/callback", "code"), (dialog["client_id"], dialog["redirect_uri"], dialog["response_type"]));
-        Assert.Equal(["leads_retrieval", "pages_show_list", "pages_read_engagement", "pages_manage_ads", "pages_manage_metadata", "ads_read"], dialog["scope"]!.Split(','));
+        Assert.Equal(["leads_retrieval", "pages_show_list", "pages_read_engagement", "pages_manage_ads", "ads_management", "pages_manage_metadata", "ads_read"], dialog["scope"]!.Split(','));
         Assert.True(dialog["state"]!.Length >= 40);
         Assert.NotEqual(dialog["state"], again["state"]);
     }

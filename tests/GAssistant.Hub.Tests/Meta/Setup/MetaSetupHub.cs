@@ -11,7 +11,7 @@ public abstract class MetaSetupHub(HubProvider provider) : HubTest(provider)
     public const string DialogHost = "www.facebook.test";
 
     public static readonly string[] AllPermissions =
-        ["leads_retrieval", "pages_show_list", "pages_read_engagement", "pages_manage_ads", "pages_manage_metadata", "ads_read", "public_profile"];
+        ["leads_retrieval", "pages_show_list", "pages_read_engagement", "pages_manage_ads", "ads_management", "pages_manage_metadata", "ads_read", "public_profile"];
 
     protected MetaLoginDouble Meta { get; } = new(AppId, AppSecret);
 
