@@ -32,6 +32,7 @@ public sealed class ConnectTests
             Assert.Equal(language == "ar" ? "rtl" : "ltr", await page.GetAttributeAsync("html", "dir"));
             Assert.Equal("False", await page.GetAttributeAsync("[data-testid=setup-step][data-step=odoo]", "data-done"));
             await Artifacts.ScreenshotAsync(page, $"connect-{language}-1-empty-dashboard-checklist");
+            await Artifacts.PanelAsync(page, "empty-guide", $"docs-{language}-empty-dashboard");
 
             await ConnectOdooAsync(hub, connect, language);
             await ConnectMetaAsync(hub, connect, language);
@@ -43,6 +44,7 @@ public sealed class ConnectTests
             }
 
             await Artifacts.ScreenshotAsync(page, $"connect-{language}-9-settings-checklist-done");
+            await Artifacts.PanelAsync(page, "setup-checklist", $"docs-{language}-checklist-done");
             Assert.Equal(0, hub.DialogsOpened);
             await page.Context.CloseAsync();
         }
@@ -64,6 +66,7 @@ public sealed class ConnectTests
         Assert.Contains(NothingSaved[language], await refused.InnerTextAsync(), StringComparison.Ordinal);
         Assert.False(hub.Hub.Services.GetRequiredService<IOptionsMonitor<GAssistant.Hub.Odoo.OdooOptions>>().CurrentValue.IsConfigured);
         await Artifacts.ScreenshotAsync(connect.Page, $"connect-{language}-2-odoo-wrong-password");
+        await Artifacts.PanelAsync(connect.Page, "odoo-result", $"docs-{language}-odoo-wrong-password");
 
         await connect.FillAsync("odoo-apikey", GAssistant.Hub.Tests.Odoo.OdooFixtures.Password);
         await connect.ClickAsync("odoo-save");
@@ -84,6 +87,8 @@ public sealed class ConnectTests
         Assert.Equal(await connect.TextAsync("addon-secret-value"), secret);
         Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
         await Artifacts.ScreenshotAsync(connect.Page, $"connect-{language}-3-odoo-connected-secret-once");
+        await Artifacts.PanelAsync(connect.Page, "odoo-connection", $"docs-{language}-odoo-connection");
+        await Artifacts.PanelAsync(connect.Page, "odoo-addon", $"docs-{language}-odoo-addon");
 
         // The addon's "Send test event", signed with the copied secret and sent to the copied URL.
         using var odoo = new HttpClient { BaseAddress = new Uri(url) };
@@ -118,6 +123,8 @@ public sealed class ConnectTests
         await connect.WaitForAsync("meta-token-status", "data-can-connect", "True");
         await connect.Page.WaitForSelectorAsync("[data-testid=meta-permission][data-permission=leads_retrieval][data-status=granted]");
         await Artifacts.ScreenshotAsync(connect.Page, $"connect-{language}-5-meta-connected");
+        await Artifacts.PanelAsync(connect.Page, "meta-app", $"docs-{language}-meta-app");
+        await Artifacts.PanelAsync(connect.Page, "meta-token", $"docs-{language}-meta-token");
 
         await connect.Page.WaitForSelectorAsync("[data-testid=meta-page][data-page-id=\"1003\"] [data-testid=meta-page-not-admin]");
         await connect.Page.ClickAsync("[data-testid=meta-page][data-page-id=\"1001\"] input[type=checkbox]");
@@ -133,6 +140,8 @@ public sealed class ConnectTests
         var callback = await connect.CopyAsync("copy-callback-url");
         Assert.Equal(new Uri(hub.Address, "/api/webhook/meta").ToString(), callback);
         await Artifacts.ScreenshotAsync(connect.Page, $"connect-{language}-6-meta-pages-webhook");
+        await Artifacts.PanelAsync(connect.Page, "meta-assets", $"docs-{language}-meta-assets");
+        await Artifacts.PanelAsync(connect.Page, "meta-webhook", $"docs-{language}-meta-webhook");
 
         // Meta's side: the subscription check with the verify token, then a lead from the Lead Ads Testing Tool.
         using var meta = new HttpClient { BaseAddress = hub.Address };
