@@ -1,6 +1,7 @@
 using System.Globalization;
-using GAssistant.Hub.Localization;
 using GAssistant.Hub.Components.Shared;
+using GAssistant.Hub.Connections;
+using GAssistant.Hub.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -20,6 +21,7 @@ public static class ComponentsRegistration
         builder.Services.AddTransient<MudBlazor.MudLocalizer, HubMudLocalizer>();
         builder.Services.AddSingleton<HubReads>();
         builder.Services.AddSingleton<SetupProgress>();
+        builder.Services.AddScoped<IConnectionAudit, ConnectionAuditEntries>();
         builder.Services.AddSingleton<DataChangeFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataChangeFeed>());
         builder.Services.AddLocalization();

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using GAssistant.Hub.Data;
+using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +22,6 @@ public sealed partial class ConnectionSettings(
     IEnumerable<ConnectionSection> sections,
     IServiceScopeFactory scopes,
     IDataProtectionProvider protection,
-    ConnectionAudit audit,
     TimeProvider clock,
     ILogger<ConnectionSettings> logger)
 {
@@ -102,7 +103,7 @@ public sealed partial class ConnectionSettings(
     }
 
     /// <summary>Saves <paramref name="change"/> in one transaction, or nothing when a key is set by configuration or a validator refuses.</summary>
-    public async Task<ConnectionSaveResult> SaveAsync(ConnectionChange change, string changedBy, CancellationToken cancellationToken)
+    public async Task<ConnectionSaveResult> SaveAsync(ConnectionChange change, ClaimsPrincipal who, CancellationToken cancellationToken)
     {
         var touched = change.Keys.Select(key => SectionOf(key) ?? throw new ArgumentException($"{key} is not a connection setting.", nameof(change)))
             .Distinct().ToList();
@@ -122,10 +123,14 @@ public sealed partial class ConnectionSettings(
 
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var rows = await db.ConnectionSettings.ToListAsync(cancellationToken);
+        var changedBy = who.Identity?.Name is { Length: > 0 } name ? name : "system";
         ConnectionRows.Apply(db, rows, change, IsSecret, _protector.Protect, clock.GetUtcNow().UtcDateTime, changedBy);
+        var what = change.Describe();
+        scope.ServiceProvider.GetRequiredService<IConnectionAudit>().Add(who, what);
         await db.SaveChangesAsync(cancellationToken);
         await LoadAsync(cancellationToken);
-        audit.Changed(changedBy, change.Describe());
+        var actor = Redact.Email(changedBy);
+        Log.Changed(logger, actor, what);
         return ConnectionSaveResult.Success;
     }
 
@@ -165,5 +170,8 @@ public sealed partial class ConnectionSettings(
     {
         [LoggerMessage(EventId = 3401, Level = LogLevel.Warning, Message = "The saved secret {Key} cannot be decrypted with this hub's Data Protection keys; enter it again in Settings")]
         public static partial void Unreadable(ILogger logger, string key);
+
+        [LoggerMessage(EventId = 3410, Level = LogLevel.Information, Message = "Connection settings changed by {ChangedBy}: {What}")]
+        public static partial void Changed(ILogger logger, string changedBy, string what);
     }
 }

@@ -6,7 +6,6 @@ public static class ConnectionsRegistration
     {
         builder.Services.AddOptions<ConnectionsOptions>().BindConfiguration(ConnectionsOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<StoredConnectionsProvider>();
-        builder.Services.AddSingleton<ConnectionAudit>();
         builder.Services.AddSingleton<ConnectionSettings>();
         builder.Services.AddHostedService<ConnectionsRefresher>();
         return builder;

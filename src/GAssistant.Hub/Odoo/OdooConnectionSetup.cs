@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using GAssistant.Hub.Connections;
 
 namespace GAssistant.Hub.Odoo;
@@ -37,7 +38,7 @@ public sealed class OdooConnectionSetup(ConnectionSettings store, OdooConnection
         test.RunAsync(Candidate(form), cancellationToken);
 
     /// <summary>Tests, and saves only what passed; nothing is saved otherwise.</summary>
-    public async Task<OdooConnectionReport> SaveAsync(OdooConnectionForm form, string changedBy, CancellationToken cancellationToken)
+    public async Task<OdooConnectionReport> SaveAsync(OdooConnectionForm form, ClaimsPrincipal who, CancellationToken cancellationToken)
     {
         var candidate = Candidate(form);
         var report = await test.RunAsync(candidate, cancellationToken);
@@ -55,7 +56,7 @@ public sealed class OdooConnectionSetup(ConnectionSettings store, OdooConnection
             }
         }
 
-        var saved = await store.SaveAsync(change, changedBy, cancellationToken);
+        var saved = await store.SaveAsync(change, who, cancellationToken);
         if (!saved.Saved)
         {
             return report with { Problem = OdooConnectionProblem.OdooError, OdooMessage = string.Join(" ", saved.Errors) };
@@ -70,7 +71,7 @@ public sealed class OdooConnectionSetup(ConnectionSettings store, OdooConnection
     /// Makes <paramref name="secret"/> the addon's secret; the one it replaces stays accepted for
     /// <see cref="OdooOptions.WebhookSecretGracePeriod"/>. The caller checked it with <c>StandardWebhookSecret.IsAcceptable</c>.
     /// </summary>
-    public async Task<ConnectionSaveResult> UseWebhookSecretAsync(string secret, string changedBy, CancellationToken cancellationToken)
+    public async Task<ConnectionSaveResult> UseWebhookSecretAsync(string secret, ClaimsPrincipal who, CancellationToken cancellationToken)
     {
         var current = configuration.GetSection(OdooOptions.Section).Get<OdooOptions>() ?? new OdooOptions();
         var change = new ConnectionChange().Set(WebhookSecretKey, secret);
@@ -80,7 +81,7 @@ public sealed class OdooConnectionSetup(ConnectionSettings store, OdooConnection
             change.Set(PreviousSecretKey, current.WebhookSecret).Set(PreviousUntilKey, until.ToString("O", CultureInfo.InvariantCulture));
         }
 
-        return await store.SaveAsync(change, changedBy, cancellationToken);
+        return await store.SaveAsync(change, who, cancellationToken);
     }
 
     private string? Typed(string key, string? typed, string? current) => store.IsSetByServer(key) ? current : typed?.Trim();

@@ -32,7 +32,7 @@ public abstract class ConnectionSettingsTests(HubProvider provider) : HubTest(pr
         var odoo = Hub.Services.GetRequiredService<IOptionsMonitor<OdooOptions>>();
         Assert.False(odoo.CurrentValue.IsConfigured);
 
-        var result = await Store.SaveAsync(OdooChange(), TestSecrets.AdminEmail, CancellationToken.None);
+        var result = await Store.SaveAsync(OdooChange(), TestPeople.Admin, CancellationToken.None);
 
         Assert.True(result.Saved, string.Join(" ", result.Errors));
         Assert.Equal("https://odoo.example.com", odoo.CurrentValue.Url);
@@ -44,7 +44,7 @@ public abstract class ConnectionSettingsTests(HubProvider provider) : HubTest(pr
     [Fact]
     public async Task A_saved_secret_is_stored_encrypted_and_shown_only_by_its_last_four_characters()
     {
-        await Store.SaveAsync(OdooChange(), TestSecrets.AdminEmail, CancellationToken.None);
+        await Store.SaveAsync(OdooChange(), TestPeople.Admin, CancellationToken.None);
 
         var row = await Hub.WithDbAsync(db => db.ConnectionSettings.SingleAsync(s => s.Key == "Odoo:ApiKey"));
         Assert.True(row.IsSecret);
@@ -60,6 +60,19 @@ public abstract class ConnectionSettingsTests(HubProvider provider) : HubTest(pr
     }
 
     [Fact]
+    public async Task A_saved_connection_is_in_the_audit_list_by_key_names_and_a_refused_one_is_not()
+    {
+        await Store.SaveAsync(OdooChange(url: "ftp://odoo.example.com"), TestPeople.Admin, CancellationToken.None);
+        await Store.SaveAsync(OdooChange(), TestPeople.Admin, CancellationToken.None);
+
+        var entry = Assert.Single(await Hub.WithDbAsync(db => db.AuditEntries.ToListAsync()));
+        Assert.Equal((TestSecrets.AdminEmail, "connection.changed"), (entry.Actor, entry.Action));
+        Assert.Contains("Odoo:Url set", entry.Subject, StringComparison.Ordinal);
+        Assert.Contains("Odoo:ApiKey set", entry.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, entry.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_value_set_by_the_server_configuration_wins_and_cannot_be_saved()
     {
         var state = Store.Describe("Meta:AppSecret");
@@ -68,7 +81,7 @@ public abstract class ConnectionSettingsTests(HubProvider provider) : HubTest(pr
         Assert.Equal("••••ings", state.Display);
 
         var result = await Store.SaveAsync(new ConnectionChange().Set("Meta:VerifyToken", "verify-me").Set("Meta:AppSecret", "from-the-ui"),
-            TestSecrets.AdminEmail, CancellationToken.None);
+            TestPeople.Admin, CancellationToken.None);
 
         Assert.False(result.Saved);
         Assert.Contains("Meta:AppSecret is set by the server configuration", Assert.Single(result.Errors), StringComparison.Ordinal);
@@ -79,7 +92,7 @@ public abstract class ConnectionSettingsTests(HubProvider provider) : HubTest(pr
     [Fact]
     public async Task A_value_the_options_validators_refuse_is_not_saved_and_nothing_else_of_the_change_is()
     {
-        var result = await Store.SaveAsync(OdooChange(url: "ftp://odoo.example.com"), TestSecrets.AdminEmail, CancellationToken.None);
+        var result = await Store.SaveAsync(OdooChange(url: "ftp://odoo.example.com"), TestPeople.Admin, CancellationToken.None);
 
         Assert.False(result.Saved);
         Assert.Contains(result.Errors, e => e.Contains("Odoo:Url must be an absolute http:// or https:// address", StringComparison.Ordinal));
@@ -90,8 +103,8 @@ public abstract class ConnectionSettingsTests(HubProvider provider) : HubTest(pr
     [Fact]
     public async Task A_saved_list_replaces_the_previous_one_whole()
     {
-        await Store.SaveAsync(new ConnectionChange().SetList("Meta:PageIds", ["111", "222", "333"]), TestSecrets.AdminEmail, CancellationToken.None);
-        await Store.SaveAsync(new ConnectionChange().SetList("Meta:PageIds", ["444"]), TestSecrets.AdminEmail, CancellationToken.None);
+        await Store.SaveAsync(new ConnectionChange().SetList("Meta:PageIds", ["111", "222", "333"]), TestPeople.Admin, CancellationToken.None);
+        await Store.SaveAsync(new ConnectionChange().SetList("Meta:PageIds", ["444"]), TestPeople.Admin, CancellationToken.None);
 
         Assert.Equal(["444"], Hub.Services.GetRequiredService<IOptionsMonitor<MetaOptions>>().CurrentValue.PageIds);
         var (source, items) = Store.DescribeList("Meta:PageIds");
@@ -103,7 +116,7 @@ public abstract class ConnectionSettingsTests(HubProvider provider) : HubTest(pr
     [Fact]
     public async Task Saved_connections_survive_a_restart_and_reach_another_instance_sharing_the_database()
     {
-        await Store.SaveAsync(OdooChange(), TestSecrets.AdminEmail, CancellationToken.None);
+        await Store.SaveAsync(OdooChange(), TestPeople.Admin, CancellationToken.None);
         await using var second = await HubFactory.CreateAsync(Provider, new Dictionary<string, string?>
         {
             ["ConnectionStrings:Hub"] = Hub.ConnectionString,
@@ -114,7 +127,7 @@ public abstract class ConnectionSettingsTests(HubProvider provider) : HubTest(pr
         var options = second.Services.GetRequiredService<IOptionsMonitor<OdooOptions>>();
         Assert.Equal(ApiKey, options.CurrentValue.ApiKey);
 
-        await Store.SaveAsync(new ConnectionChange().Set("Odoo:Database", "prod2"), TestSecrets.AdminEmail, CancellationToken.None);
+        await Store.SaveAsync(new ConnectionChange().Set("Odoo:Database", "prod2"), TestPeople.Admin, CancellationToken.None);
         await Eventually.ReturnsAsync(() => Task.FromResult(options.CurrentValue.Database), database => database == "prod2");
     }
 }

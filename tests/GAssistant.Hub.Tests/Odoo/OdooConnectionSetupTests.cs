@@ -32,7 +32,7 @@ public abstract class OdooConnectionSetupTests(HubProvider provider) : HubTest(p
     private async Task<OdooConnectionReport> SaveAsync(OdooConnectionForm form)
     {
         using var scope = Hub.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<OdooConnectionSetup>().SaveAsync(form, TestSecrets.AdminEmail, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<OdooConnectionSetup>().SaveAsync(form, TestPeople.Admin, CancellationToken.None);
     }
 
     private Task<int> SavedRowsAsync() => Hub.WithDbAsync(db => db.ConnectionSettings.CountAsync());

@@ -19,7 +19,7 @@ public abstract class WebhookSecretRotationTests(HubProvider provider) : HubTest
     private async Task UseAsync(string secret)
     {
         using var scope = Hub.Services.CreateScope();
-        var saved = await scope.ServiceProvider.GetRequiredService<OdooConnectionSetup>().UseWebhookSecretAsync(secret, TestSecrets.AdminEmail, CancellationToken.None);
+        var saved = await scope.ServiceProvider.GetRequiredService<OdooConnectionSetup>().UseWebhookSecretAsync(secret, TestPeople.Admin, CancellationToken.None);
         Assert.True(saved.Saved, string.Join(" ", saved.Errors));
     }
 
@@ -56,7 +56,7 @@ public abstract class WebhookSecretRotationTests(HubProvider provider) : HubTest
 
         // Three days later (the grace period's end, written as the rotation wrote it).
         await Hub.Services.GetRequiredService<ConnectionSettings>().SaveAsync(new ConnectionChange()
-            .Set("Odoo:PreviousWebhookSecretUntil", DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O")), TestSecrets.AdminEmail, CancellationToken.None);
+            .Set("Odoo:PreviousWebhookSecretUntil", DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O")), TestPeople.Admin, CancellationToken.None);
         Assert.Equal(HttpStatusCode.OK, await SendAsync(second));
         Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(first));
         Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync("whsec_" + Convert.ToBase64String(new byte[32])));

@@ -77,7 +77,7 @@ public static partial class MetaConnectEndpoints
         }
 
         var o = meta.CurrentValue;
-        var user = http.User.Identity?.Name ?? "";
+        var user = http.User;
         MetaTokenOutcome outcome;
         try
         {

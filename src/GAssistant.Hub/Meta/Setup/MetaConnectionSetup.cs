@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GAssistant.Hub.Connections;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ public sealed class MetaConnectionSetup(ConnectionSettings store, MetaSetupClien
     public const string AdAccountIdsKey = "Meta:AdAccountIds";
 
     /// <summary>Checks App ID and secret with Meta (<c>GET /{app-id}</c>), then saves them; an empty secret keeps the saved one.</summary>
-    public async Task<(bool Saved, GraphApiException? Error)> SaveAppAsync(string? appId, string? appSecret, string? loginConfigId, string changedBy,
+    public async Task<(bool Saved, GraphApiException? Error)> SaveAppAsync(string? appId, string? appSecret, string? loginConfigId, ClaimsPrincipal who,
         CancellationToken cancellationToken)
     {
         var id = store.IsSetByServer(AppIdKey) ? options.CurrentValue.AppId : appId?.Trim();
@@ -41,12 +42,12 @@ public sealed class MetaConnectionSetup(ConnectionSettings store, MetaSetupClien
         Add(change, AppIdKey, id);
         Add(change, AppSecretKey, secret);
         Add(change, LoginConfigIdKey, loginConfigId);
-        var saved = await store.SaveAsync(change, changedBy, cancellationToken);
+        var saved = await store.SaveAsync(change, who, cancellationToken);
         return (saved.Saved, null);
     }
 
     /// <summary>Checks a token (from the Login dialog or pasted), makes a short-lived User token long-lived, and saves it when it can connect.</summary>
-    public async Task<MetaTokenOutcome> ConnectTokenAsync(string token, string changedBy, CancellationToken cancellationToken)
+    public async Task<MetaTokenOutcome> ConnectTokenAsync(string token, ClaimsPrincipal who, CancellationToken cancellationToken)
     {
         var o = options.CurrentValue;
         try
@@ -63,7 +64,7 @@ public sealed class MetaConnectionSetup(ConnectionSettings store, MetaSetupClien
                 return new MetaTokenOutcome(false, report);
             }
 
-            var saved = await store.SaveAsync(new ConnectionChange().Set(AccessTokenKey, token), changedBy, cancellationToken);
+            var saved = await store.SaveAsync(new ConnectionChange().Set(AccessTokenKey, token), who, cancellationToken);
             return new MetaTokenOutcome(saved.Saved, report);
         }
         catch (GraphApiException e)
@@ -76,7 +77,7 @@ public sealed class MetaConnectionSetup(ConnectionSettings store, MetaSetupClien
     /// Subscribes every chosen Page to <c>leadgen</c>; saves the Pages and ad accounts only when each Page reads back subscribed.
     /// </summary>
     public async Task<(bool Saved, IReadOnlyList<PageSubscription> Pages)> SaveAssetsAsync(IReadOnlyList<string> pageIds, IReadOnlyList<string> adAccountIds,
-        string changedBy, CancellationToken cancellationToken)
+        ClaimsPrincipal who, CancellationToken cancellationToken)
     {
         var pages = await subscriptions.SubscribeAsync(options.CurrentValue.AccessToken ?? "", pageIds, cancellationToken);
         if (pages.Any(p => !p.Subscribed))
@@ -95,12 +96,12 @@ public sealed class MetaConnectionSetup(ConnectionSettings store, MetaSetupClien
             change.SetList(AdAccountIdsKey, adAccountIds);
         }
 
-        var saved = await store.SaveAsync(change, changedBy, cancellationToken);
+        var saved = await store.SaveAsync(change, who, cancellationToken);
         return (saved.Saved, pages);
     }
 
-    public async Task<bool> SaveVerifyTokenAsync(string verifyToken, string changedBy, CancellationToken cancellationToken) =>
-        (await store.SaveAsync(new ConnectionChange().Set(VerifyTokenKey, verifyToken), changedBy, cancellationToken)).Saved;
+    public async Task<bool> SaveVerifyTokenAsync(string verifyToken, ClaimsPrincipal who, CancellationToken cancellationToken) =>
+        (await store.SaveAsync(new ConnectionChange().Set(VerifyTokenKey, verifyToken), who, cancellationToken)).Saved;
 
     private void Add(ConnectionChange change, string key, string? value)
     {

@@ -31,7 +31,7 @@ public abstract class MetaAssetsTests(HubProvider provider) : MetaSetupHub(provi
             new("1003", "Partner page <b>", ["ANALYZE", "ADVERTISE"]),
         ]);
         Meta.AdAccounts.Add(new JsonObject { ["id"] = "act_2001", ["account_id"] = "2001", ["name"] = "Main account", ["currency"] = "SAR", ["account_status"] = 1 });
-        var outcome = await WithSetupAsync(s => s.ConnectTokenAsync(Meta.SystemUserToken(AllPermissions), TestSecrets.AdminEmail, default));
+        var outcome = await WithSetupAsync(s => s.ConnectTokenAsync(Meta.SystemUserToken(AllPermissions), TestPeople.Admin, default));
         Assert.True(outcome.Saved);
     }
 
@@ -40,7 +40,7 @@ public abstract class MetaAssetsTests(HubProvider provider) : MetaSetupHub(provi
     {
         var token = Meta.SystemUserToken(AllPermissions);
 
-        var outcome = await WithSetupAsync(s => s.ConnectTokenAsync(token, TestSecrets.AdminEmail, default));
+        var outcome = await WithSetupAsync(s => s.ConnectTokenAsync(token, TestPeople.Admin, default));
 
         Assert.True(outcome.Saved);
         Assert.Equal(token, Options.AccessToken);
@@ -51,7 +51,7 @@ public abstract class MetaAssetsTests(HubProvider provider) : MetaSetupHub(provi
     [Fact]
     public async Task A_token_without_leads_retrieval_is_refused_with_what_is_missing_and_nothing_is_saved()
     {
-        var outcome = await WithSetupAsync(s => s.ConnectTokenAsync(Meta.SystemUserToken(["pages_show_list", "ads_read"]), TestSecrets.AdminEmail, default));
+        var outcome = await WithSetupAsync(s => s.ConnectTokenAsync(Meta.SystemUserToken(["pages_show_list", "ads_read"]), TestPeople.Admin, default));
 
         Assert.False(outcome.Saved);
         Assert.Equal("missing_permissions", MetaTokenProblems.Of(outcome.Report!));
@@ -62,7 +62,7 @@ public abstract class MetaAssetsTests(HubProvider provider) : MetaSetupHub(provi
     [Fact]
     public async Task A_token_meta_does_not_know_is_refused_as_invalid()
     {
-        var outcome = await WithSetupAsync(s => s.ConnectTokenAsync("EAAnot-a-real-token", TestSecrets.AdminEmail, default));
+        var outcome = await WithSetupAsync(s => s.ConnectTokenAsync("EAAnot-a-real-token", TestPeople.Admin, default));
 
         Assert.Equal((false, "invalid"), (outcome.Saved, MetaTokenProblems.Of(outcome.Report!)));
         Assert.Null(Options.AccessToken);
@@ -74,7 +74,7 @@ public abstract class MetaAssetsTests(HubProvider provider) : MetaSetupHub(provi
         await ConnectAsync();
         Meta.Subscriptions["1001"] = new() { [AppId] = ["feed"], ["999"] = ["messages"] };
 
-        var (saved, pages) = await WithSetupAsync(s => s.SaveAssetsAsync(["1001", "1002"], ["act_2001"], TestSecrets.AdminEmail, default));
+        var (saved, pages) = await WithSetupAsync(s => s.SaveAssetsAsync(["1001", "1002"], ["act_2001"], TestPeople.Admin, default));
 
         Assert.True(saved);
         Assert.All(pages, p => Assert.True(p.Subscribed));
@@ -91,7 +91,7 @@ public abstract class MetaAssetsTests(HubProvider provider) : MetaSetupHub(provi
     {
         await ConnectAsync();
 
-        var (saved, pages) = await WithSetupAsync(s => s.SaveAssetsAsync(["1001", "1003"], ["act_2001"], TestSecrets.AdminEmail, default));
+        var (saved, pages) = await WithSetupAsync(s => s.SaveAssetsAsync(["1001", "1003"], ["act_2001"], TestPeople.Admin, default));
 
         Assert.False(saved);
         var partner = Assert.Single(pages, p => p.PageId == "1003");
@@ -104,7 +104,7 @@ public abstract class MetaAssetsTests(HubProvider provider) : MetaSetupHub(provi
     public async Task The_subscription_check_sees_a_page_that_lost_its_subscription()
     {
         await ConnectAsync();
-        await WithSetupAsync(s => s.SaveAssetsAsync(["1001"], [], TestSecrets.AdminEmail, default));
+        await WithSetupAsync(s => s.SaveAssetsAsync(["1001"], [], TestPeople.Admin, default));
         Meta.Subscriptions["1001"].Clear();
 
         using var scope = Hub.Services.CreateScope();
