@@ -218,6 +218,22 @@ public sealed class FakeOdoo
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer.ToJsonString(), Encoding.UTF8, "application/json") };
     }
 
+    /// <summary>
+    /// A handler answering every call whose body contains <paramref name="marker"/> (a model or a method name) with the
+    /// recorded Odoo error <paramref name="fixture"/>, and the others as this double does.
+    /// </summary>
+    public Func<HttpRequestMessage, Task<HttpResponseMessage>> RecordedErrorWhen(string marker, string fixture)
+    {
+        var error = OdooFixtures.Error(fixture);
+        return async request =>
+        {
+            var text = request.Content is null ? "" : await request.Content.ReadAsStringAsync();
+            return text.Contains(marker, StringComparison.Ordinal)
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["error"] = error.DeepClone() }) }
+                : await HandleAsync(request);
+        };
+    }
+
     /// <summary>What Odoo 17 answers to <c>GET /web/version</c> (Odoo/Fixtures/17/web_version.json): a 404 web page.</summary>
     public static HttpResponseMessage WebVersionNotFound() => new(HttpStatusCode.NotFound)
     {

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Text.Json.Nodes;
 using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Odoo;
 using Microsoft.EntityFrameworkCore;
@@ -94,14 +93,7 @@ public abstract class OdooConnectionSetupTests(HubProvider provider) : HubTest(p
     [Fact]
     public async Task A_user_who_may_not_read_utm_sources_is_told_which_model()
     {
-        var noRights = OdooFixtures.Error("access_error_no_rights");
-        Hub.Outbound.Register(FakeOdoo.Host, async request =>
-        {
-            var text = request.Content is null ? "" : await request.Content.ReadAsStringAsync();
-            return text.Contains("\"utm.source\"", StringComparison.Ordinal)
-                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["error"] = noRights.DeepClone() }) }
-                : await _odoo.HandleAsync(request);
-        });
+        Hub.Outbound.Register(FakeOdoo.Host, _odoo.RecordedErrorWhen("\"utm.source\"", "access_error_no_rights"));
 
         var report = await SaveAsync(Form());
 

@@ -70,14 +70,7 @@ public sealed class OdooHealthApiTests() : OdooHubTest(HubProvider.Sqlite)
     public async Task A_user_without_crm_rights_is_told_to_get_them()
     {
         Odoo.Fail = null;
-        var recorded = OdooFixtures.Error("access_error_no_rights");
-        Hub.Outbound.Register(FakeOdoo.Host, async request =>
-        {
-            var text = request.Content is null ? "" : await request.Content.ReadAsStringAsync();
-            return text.Contains("search_count", StringComparison.Ordinal)
-                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["error"] = recorded.DeepClone() }) }
-                : await Odoo.HandleAsync(request);
-        });
+        Hub.Outbound.Register(FakeOdoo.Host, Odoo.RecordedErrorWhen("search_count", "access_error_no_rights"));
 
         var (status, body) = await HealthAsync();
 
