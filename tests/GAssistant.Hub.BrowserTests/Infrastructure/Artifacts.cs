@@ -28,7 +28,11 @@ public static class Artifacts
 
     /// <summary>One panel of a page (for the docs: docs/images holds the ones the walkthroughs show).</summary>
     public static Task PanelAsync(IPage page, string testId, string name) =>
-        page.Locator($"[data-testid={testId}]").First.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png") });
+        page.Locator($"[data-testid={testId}]").First.ScreenshotAsync(new LocatorScreenshotOptions
+        {
+            Path = Path.Combine(Screenshots, name + ".png"),
+            Style = "header.mud-appbar { visibility: hidden !important; }", // the fixed app bar would cover the panel's top
+        });
 
     /// <summary>Runs a wait; if it fails, keeps a screenshot and the page's HTML as artifacts to show why.</summary>
     public static async Task OrExplainAsync(IPage page, string name, Func<Task> wait)
