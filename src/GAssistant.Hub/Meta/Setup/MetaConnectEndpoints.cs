@@ -112,7 +112,7 @@ public static partial class MetaConnectEndpoints
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2851, Level = LogLevel.Warning, Message = "Refused a Facebook Login callback: its state is missing, expired, used or not this administrator's")]
+        [LoggerMessage(EventId = 2871, Level = LogLevel.Warning, Message = "Refused a Facebook Login callback: its state is missing, expired, used or not this administrator's")]
         public static partial void StateRefused(ILogger logger);
     }
 }
