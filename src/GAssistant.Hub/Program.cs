@@ -1,11 +1,12 @@
 using GAssistant.Hub;
+using GAssistant.Hub.Operations;
 
 if (HubCommands.TryRun(args, out var exitCode))
 {
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HubHost.Options(args));
 builder.AddHub();
 
 var app = builder.Build();

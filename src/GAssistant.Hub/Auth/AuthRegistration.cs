@@ -1,3 +1,4 @@
+using GAssistant.Hub.Data;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -53,8 +54,9 @@ public static class AuthRegistration
         builder.Services.AddAntiforgery();
 
         // Keys that sign login cookies survive restarts; several instances must share this folder.
-        var keys = builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "keys");
-        builder.Services.AddDataProtection().SetApplicationName("GAssistant.Hub").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // Hub:DataPath/keys unless DataProtection:KeysPath says otherwise; backup and restore carry them.
+        builder.Services.AddDataProtection().SetApplicationName("GAssistant.Hub")
+            .PersistKeysToFileSystem(new DirectoryInfo(builder.DataLocations().KeysPath));
         return builder;
     }
 

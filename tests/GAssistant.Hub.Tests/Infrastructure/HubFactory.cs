@@ -28,6 +28,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         {
             ["Database:Provider"] = provider == HubProvider.Postgres ? "Postgres" : "Sqlite",
             ["ConnectionStrings:Hub"] = connectionString,
+            ["Hub:DataPath"] = folder,
             ["DataProtection:KeysPath"] = Path.Combine(folder, "keys"),
             ["Auth:AdminEmail"] = TestSecrets.AdminEmail,
             ["Auth:AdminPassword"] = TestSecrets.AdminPassword,

@@ -5,7 +5,9 @@ namespace GAssistant.Hub.Tests.Infrastructure;
 
 /// <summary>
 /// The hub as a real process on Kestrel (the published entry point, default SQLite settings),
-/// for tests that must kill it or measure it like an operator would.
+/// for tests that must kill it or measure it like an operator would. By default it runs from the
+/// build output with its data in <c>FOLDER/data</c> (<c>Hub:DataPath</c>) and FOLDER as its current
+/// directory; a test may start another executable (a published hub) its own way.
 /// </summary>
 public sealed class HubProcess : IAsyncDisposable
 {
@@ -19,19 +21,27 @@ public sealed class HubProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<HubProcess> StartAsync(string folder, IDictionary<string, string> settings)
+    public int ProcessId => _process.Id;
+
+    public static Task<HubProcess> StartAsync(string folder, IDictionary<string, string> settings) =>
+        StartAsync(BuildOutput(folder), new Dictionary<string, string>(settings) { ["Hub:DataPath"] = Path.Combine(folder, "data") });
+
+    /// <summary><c>dotnet GAssistant.Hub.dll</c> from the build output, started in <paramref name="workingDirectory"/>.</summary>
+    public static ProcessStartInfo BuildOutput(string workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        return start;
+    }
+
+    /// <summary>Starts <paramref name="start"/> as the hub on a free port and waits until <c>/health</c> answers.</summary>
+    public static async Task<HubProcess> StartAsync(ProcessStartInfo start, IDictionary<string, string> settings)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         start.ArgumentList.Add($"--urls={address}");
-        start.ArgumentList.Add($"--contentRoot={folder}");
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");
@@ -40,8 +50,9 @@ public sealed class HubProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) errors.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -51,7 +62,7 @@ public sealed class HubProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The hub exited at start with code {process.ExitCode}.");
+                throw new InvalidOperationException($"The hub exited at start with code {process.ExitCode}: {string.Join('\n', errors)}");
             }
 
             try
@@ -65,6 +76,26 @@ public sealed class HubProcess : IAsyncDisposable
             }
         }, up => up, TimeSpan.FromSeconds(60));
         return hub;
+    }
+
+    /// <summary>Runs a command of the hub's executable (<c>backup</c>, <c>restore</c>…) to its end.</summary>
+    public static async Task<CommandResult> RunCommandAsync(string workingDirectory, params string[] args)
+    {
+        var start = BuildOutput(workingDirectory);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CommandResult(process.ExitCode, await output, await error);
     }
 
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or the OOM killer.</summary>
@@ -91,3 +122,6 @@ public sealed class HubProcess : IAsyncDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>What a command printed and how it ended.</summary>
+public sealed record CommandResult(int ExitCode, string Output, string Error);
