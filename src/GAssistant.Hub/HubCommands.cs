@@ -9,6 +9,8 @@ internal static class HubCommands
     private static readonly Dictionary<string, Func<string[], int>> Commands = new(StringComparer.Ordinal)
     {
         [Scoring.ScoreEvalCommand.Name] = args => Scoring.ScoreEvalCommand.Run(args, Console.Out, Console.Error),
+        [Backup.BackupCommand.Name] = args => Backup.BackupCommand.Run(args, Console.Out, Console.Error),
+        [Backup.RestoreCommand.Name] = args => Backup.RestoreCommand.Run(args, Console.Out, Console.Error),
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -29,4 +29,19 @@ public static class HubHost
     /// </summary>
     public static DataLocations DataLocationsFor(string[] configurationArgs) =>
         WebApplication.CreateBuilder(Options(configurationArgs)).DataLocations();
+
+    /// <summary>
+    /// Splits a command's arguments into its own (<c>backup DIR</c>) and configuration (<c>--Key=value</c>,
+    /// read as the hub reads its command line). Null when an argument is neither.
+    /// </summary>
+    public static (string[] Own, string[] Configuration)? SplitCommandArguments(string[] args)
+    {
+        var configuration = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        if (configuration.Any(a => a.IndexOf('=', StringComparison.Ordinal) < 3))
+        {
+            return null;
+        }
+
+        return (args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray(), configuration);
+    }
 }

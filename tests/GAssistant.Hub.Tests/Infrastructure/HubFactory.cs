@@ -50,6 +50,9 @@ public sealed class HubFactory : WebApplicationFactory<Program>
 
     public HubProvider Provider { get; }
 
+    /// <summary>This hub's data folder (<c>Hub:DataPath</c>): its SQLite file and its keys.</summary>
+    public string DataPath => _folder;
+
     /// <summary>This hub's database, so a second instance can share it.</summary>
     public string ConnectionString => _settings["ConnectionStrings:Hub"]!;
 

@@ -74,7 +74,7 @@ public sealed class HubProcess : IAsyncDisposable
                 // Not listening yet, or too busy starting to answer within the probe's 2 s (a loaded machine): ask again.
                 return false;
             }
-        }, up => up, TimeSpan.FromSeconds(60));
+        }, up => up, TimeSpan.FromSeconds(120));
         return hub;
     }
 

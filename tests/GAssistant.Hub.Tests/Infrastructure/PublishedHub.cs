@@ -13,6 +13,8 @@ public static class PublishedHub
     public const string RuntimeIdentifier = "linux-x64";
     public const string ExecutableName = "GAssistant.Hub";
 
+    private const string Prefix = "gah-publish-";
+
     private static readonly Lazy<Task<string>> Folder = new(PublishAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The folder holding the published hub (its executable, its wwwroot, the .NET runtime).</summary>
@@ -35,7 +37,8 @@ public static class PublishedHub
 
     private static async Task<string> PublishAsync()
     {
-        var root = Path.Combine(Path.GetTempPath(), $"gah-publish-{Environment.ProcessId}-{Guid.NewGuid():N}"[..36]);
+        RemoveLeftovers();
+        var root = Path.Combine(Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..36]);
         var output = Path.Combine(root, "out");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -75,5 +78,31 @@ public static class PublishedHub
             }
         };
         return output;
+    }
+
+    /// <summary>A test host that was killed at the end of a run leaves its publish behind (145 MB): remove those of ended runs.</summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            var pid = Path.GetFileName(folder)[Prefix.Length..].Split('-')[0];
+            if (int.TryParse(pid, out var id) && !IsRunning(id))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }
