@@ -31,6 +31,32 @@ public static class PostgresServer
         return server.ConnectionString(name);
     }
 
+    /// <summary>
+    /// Runs one of the server's client programs (<c>psql</c>, <c>pg_dump</c>, <c>pg_restore</c>) against the
+    /// database of <paramref name="connectionString"/>, as an operator would, and returns what it printed.
+    /// </summary>
+    public static async Task<string> RunToolAsync(string tool, string connectionString, params string[] args)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString);
+        var start = new ProcessStartInfo(Path.Combine(Instance.Value.Bin, tool))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "-h", database.Host!, "-p", database.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", database.Username!, "-d", database.Database! }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"{tool} {string.Join(' ', args)} failed ({process.ExitCode}): {await error}");
+    }
+
     private static Server Start()
     {
         var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d, StringComparer.Ordinal)
@@ -53,7 +79,7 @@ public static class PostgresServer
         Run(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"], asRoot);
         Run(pgCtl, ["-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o",
             $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000", "start"], asRoot);
-        return new Server(port);
+        return new Server(port, bin);
     }
 
     private static void Run(string file, string[] args, bool asPostgres)
@@ -78,7 +104,7 @@ public static class PostgresServer
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed record Server(int Port)
+    private sealed record Server(int Port, string Bin)
     {
         public string ConnectionString(string database) =>
             $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=30;Connection Idle Lifetime=10";
