@@ -11,6 +11,7 @@ internal static class HubCommands
         [Scoring.ScoreEvalCommand.Name] = args => Scoring.ScoreEvalCommand.Run(args, Console.Out, Console.Error),
         [Backup.BackupCommand.Name] = args => Backup.BackupCommand.Run(args, Console.Out, Console.Error),
         [Backup.RestoreCommand.Name] = args => Backup.RestoreCommand.Run(args, Console.Out, Console.Error),
+        [Backup.MigrateToPostgresCommand.Name] = args => Backup.MigrateToPostgresCommand.Run(args, Console.Out, Console.Error),
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -12,9 +12,7 @@ public static class DataRegistration
         var locations = builder.DataLocations();
         if (locations.Kind == DatabaseKind.Postgres)
         {
-            builder.Services.AddDbContext<HubDbContext, PostgresHubDbContext>(o => o
-                .UseNpgsql(locations.ConnectionString)
-                .UseSnakeCaseNamingConvention());
+            builder.Services.AddDbContext<HubDbContext, PostgresHubDbContext>(o => UsePostgres(o, locations.ConnectionString));
         }
         else
         {
@@ -23,10 +21,7 @@ public static class DataRegistration
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             }
 
-            builder.Services.AddDbContext<HubDbContext, SqliteHubDbContext>(o => o
-                .UseSqlite(locations.ConnectionString)
-                .UseSnakeCaseNamingConvention()
-                .AddInterceptors(new SqliteWalInterceptor()));
+            builder.Services.AddDbContext<HubDbContext, SqliteHubDbContext>(o => UseSqlite(o, locations.ConnectionString));
         }
 
         builder.Services.AddSingleton(locations);
@@ -35,6 +30,16 @@ public static class DataRegistration
         builder.Services.AddSingleton<SqliteWriteGate>();
         return builder;
     }
+
+    /// <summary>The hub's SQLite settings, for the host and for a command that opens the database itself.</summary>
+    public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) => options
+        .UseSqlite(connectionString)
+        .UseSnakeCaseNamingConvention()
+        .AddInterceptors(new SqliteWalInterceptor());
+
+    public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) => options
+        .UseNpgsql(connectionString)
+        .UseSnakeCaseNamingConvention();
 
     /// <summary>The hub's database and key folders, from this builder's configuration and content root.</summary>
     public static DataLocations DataLocations(this WebApplicationBuilder builder) =>
