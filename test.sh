@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project: the hub's .NET suites (unit, integration on SQLite and on a
-# real PostgreSQL, crash recovery, real browser, real SMTP) and the Odoo addon's pure-Python tests.
+# real PostgreSQL, crash recovery, backups, upgrades, a self-contained publish, real browser, real
+# SMTP, the deploy/ files) and the Odoo addon's pure-Python tests.
 # Installs what the tests need first (idempotent). Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -9,11 +10,21 @@ need=()
 command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need+=(python3-aiosmtpd)
+# deploy/ is checked by the tools that read it: systemd-analyze verify, nginx -t, caddy validate.
+command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v caddy >/dev/null 2>&1 || need+=(caddy)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} ..."
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null \
     || { echo "could not install ${need[*]}"; exit 1; }
+  # The tests only read their configuration checkers: stop the web servers an install may have started.
+  for service in nginx caddy; do
+    if [[ " ${need[*]} " == *" $service "* ]]; then
+      $SUDO systemctl disable --now "$service" >/dev/null 2>&1 || $SUDO service "$service" stop >/dev/null 2>&1 || true
+    fi
+  done
 fi
 
 mkdir -p artifacts

@@ -19,6 +19,9 @@ public static class OperationsRegistration
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
         }
 
+        // Under systemd (deploy/g-assistant-hub.service, Type=notify): "ready" once started, journal-friendly logs.
+        // Elsewhere it does nothing.
+        builder.Services.AddSystemd();
         builder.Services.AddSingleton<InstanceName>();
         builder.Services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.Section)
             .Validate(o => o.HasValidUrl, "Hub:PublicUrl must be an absolute http:// or https:// address, e.g. https://hub.example.com.").ValidateOnStart();
