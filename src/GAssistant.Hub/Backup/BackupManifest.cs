@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace GAssistant.Hub.Backup;
 
@@ -27,7 +26,6 @@ public sealed record BackupManifest(
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
     };
 
     public static string CurrentHubVersion =>

@@ -57,6 +57,21 @@ public sealed class HubProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var hub = new HubProcess(process, address);
+        try
+        {
+            await WaitUntilUpAsync(process, address, errors);
+            return hub;
+        }
+        catch
+        {
+            // A hub that did not come up must not outlive the test.
+            await hub.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task WaitUntilUpAsync(Process process, Uri address, System.Collections.Concurrent.ConcurrentQueue<string> errors)
+    {
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
         await Eventually.ReturnsAsync(async () =>
         {
@@ -75,7 +90,6 @@ public sealed class HubProcess : IAsyncDisposable
                 return false;
             }
         }, up => up, TimeSpan.FromSeconds(120));
-        return hub;
     }
 
     /// <summary>Runs a command of the hub's executable (<c>backup</c>, <c>restore</c>…) to its end.</summary>
@@ -93,8 +107,17 @@ public sealed class HubProcess : IAsyncDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return new CommandResult(process.ExitCode, await output, await error);
     }
 
