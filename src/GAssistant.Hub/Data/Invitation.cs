@@ -8,7 +8,7 @@ public sealed class Invitation
 {
     public int Id { get; set; }
     public string Email { get; set; } = "";
-    public string Role { get; set; } = Auth.HubRoles.Viewer;
+    public string Role { get; set; } = HubRoles.Viewer;
     public string TokenHash { get; set; } = "";
     public string InvitedBy { get; set; } = "";
     public DateTime CreatedAt { get; set; }

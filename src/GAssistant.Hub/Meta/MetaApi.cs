@@ -6,7 +6,6 @@ using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using GAssistant.Hub.Auth;
 
 namespace GAssistant.Hub.Meta;
 

@@ -1,5 +1,5 @@
+using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
-using GAssistant.Hub.Auth;
 
 namespace GAssistant.Hub.Odoo;
 

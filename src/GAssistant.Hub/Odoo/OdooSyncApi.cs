@@ -1,7 +1,6 @@
 using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
-using GAssistant.Hub.Auth;
 
 namespace GAssistant.Hub.Odoo;
 

@@ -1,6 +1,10 @@
-namespace GAssistant.Hub.Auth;
+namespace GAssistant.Hub.Operations;
 
-/// <summary>Authorization policy names shared by the API and the pages (HANDBOOK "Shared names").</summary>
+/// <summary>
+/// Authorization policy names shared by the API and the pages (HANDBOOK "Shared names"). Auth defines what they
+/// require (AuthRegistration); they are named here, in the plumbing every folder may use, so a feature puts its
+/// routes behind them without depending on Auth (docs/architecture.md).
+/// </summary>
 public static class HubPolicies
 {
     /// <summary>Administrators only: Settings, every route that changes something or reads configuration.</summary>

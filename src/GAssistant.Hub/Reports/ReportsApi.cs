@@ -4,7 +4,6 @@ using GAssistant.Hub.Localization;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using GAssistant.Hub.Auth;
 
 namespace GAssistant.Hub.Reports;
 

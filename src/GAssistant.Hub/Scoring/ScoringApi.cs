@@ -4,7 +4,6 @@ using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using GAssistant.Hub.Auth;
 
 namespace GAssistant.Hub.Scoring;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using GAssistant.Hub.Auth;
+using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

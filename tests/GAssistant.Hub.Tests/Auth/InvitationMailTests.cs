@@ -1,5 +1,6 @@
 using System.Globalization;
 using GAssistant.Hub.Auth;
+using GAssistant.Hub.Data;
 using GAssistant.Hub.Tests.Reports;
 using Microsoft.Extensions.DependencyInjection;
 

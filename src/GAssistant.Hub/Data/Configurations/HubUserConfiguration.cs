@@ -12,7 +12,7 @@ internal sealed class HubUserConfiguration : IEntityTypeConfiguration<HubUser>
         user.HasIndex(u => u.Email).IsUnique();
 
         // Rows from before roles existed are the first admin.
-        user.Property(u => u.Role).HasMaxLength(16).HasDefaultValue(Auth.HubRoles.Admin);
+        user.Property(u => u.Role).HasMaxLength(16).HasDefaultValue(HubRoles.Admin);
         user.Property(u => u.SecurityStamp).HasMaxLength(64);
     }
 }
