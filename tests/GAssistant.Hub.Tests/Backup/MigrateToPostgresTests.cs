@@ -130,6 +130,8 @@ public sealed class MigrateToPostgresTests : IDisposable
         db.ScoringModelVersions.Add(new ScoringModelVersion { TrainedAt = now, Model = [1, 2, 3], TrainingRows = 60, WonRows = 30, LostRows = 30 });
         db.CurrencyRates.Add(new CurrencyRate { Currency = "USD", Date = day, Rate = 0.2666m, OdooId = 2, SyncedAt = now });
         db.CrmStages.Add(new CrmStage { OdooId = 1, Name = "جديد", Sequence = 1, SyncedAt = now });
+        db.Invitations.Add(new Invitation { Email = "sara@example.com", Role = HubRoles.Viewer, TokenHash = "ab12", InvitedBy = TestSecrets.AdminEmail, CreatedAt = now, ExpiresAt = now.AddDays(7) });
+        db.AuditEntries.Add(new AuditEntry { At = now, Actor = TestSecrets.AdminEmail, Action = "user.invited", Subject = "sara@example.com" });
         return await db.SaveChangesAsync();
     }
 

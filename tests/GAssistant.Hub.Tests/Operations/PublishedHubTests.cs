@@ -44,12 +44,26 @@ public sealed partial class PublishedHubTests
     }
 
     [Fact]
-    public async Task The_self_contained_hub_runs_from_the_root_folder_with_no_dotnet_runtime_to_find()
+    public async Task The_self_contained_hub_runs_from_the_root_folder_on_a_machine_without_dotnet()
     {
         var executable = await PublishedHub.ExecutableAsync();
         var data = Directory.CreateTempSubdirectory("gah-sc-").FullName;
         var noTools = Directory.CreateTempSubdirectory("gah-path-").FullName;
-        var start = new ProcessStartInfo(executable) { WorkingDirectory = "/" };
+
+        // This machine's .NET (the one running this test) is covered by an empty folder in a mount namespace of the
+        // hub's own (util-linux unshare): for the hub, .NET is not installed, and neither PATH nor DOTNET_ROOT
+        // leads to one.
+        var machineDotnet = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        var start = new ProcessStartInfo(OnPath("unshare")) { WorkingDirectory = "/" };
+        foreach (var arg in new[]
+        {
+            "--mount", "--propagation", "private", "--map-root-user", "--",
+            OnPath("sh"), "-c", $"{OnPath("mount")} -t tmpfs -o size=1m none \"$0\" && exec \"$@\"", machineDotnet, executable,
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("DOTNET_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
@@ -64,22 +78,28 @@ public sealed partial class PublishedHubTests
             ["Auth:AdminPassword"] = TestSecrets.AdminPassword,
         }))
         {
+            Assert.Empty(Directory.EnumerateFileSystemEntries($"/proc/{hub.ProcessId}/root{machineDotnet}"));
+
             using var client = new HttpClient { BaseAddress = hub.Address };
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
             Assert.Contains("type=\"password\"", await client.GetStringAsync("/login"), StringComparison.Ordinal);
 
-            // The runtime it runs on is the one published beside it, not this machine's.
-            var machineRuntime = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+            // The runtime it runs on is the one published beside it.
             var mapped = await File.ReadAllLinesAsync($"/proc/{hub.ProcessId}/maps");
             var coreclr = mapped.Where(l => l.EndsWith("/libcoreclr.so", StringComparison.Ordinal)).Select(l => l[l.IndexOf('/', StringComparison.Ordinal)..]).Distinct().ToList();
             Assert.Equal([Path.Combine(Path.GetDirectoryName(executable)!, "libcoreclr.so")], coreclr);
-            Assert.DoesNotContain(mapped, l => l.Contains(machineRuntime + "/", StringComparison.Ordinal));
+            Assert.DoesNotContain(mapped, l => l.Contains(machineDotnet + "/", StringComparison.Ordinal));
         }
 
         Assert.True(File.Exists(Path.Combine(data, "hub.db")));
         Directory.Delete(data, recursive: true);
         Directory.Delete(noTools, recursive: true);
     }
+
+    /// <summary>Where this test's own PATH finds <paramref name="tool"/> (the hub's PATH is emptied).</summary>
+    private static string OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException($"{tool} (util-linux) is not on PATH.");
 
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]+)\"")]
     private static partial Regex StylesheetLinks();
