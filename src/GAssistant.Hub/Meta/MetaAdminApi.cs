@@ -1,4 +1,4 @@
-using GAssistant.Hub.Auth;
+using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GAssistant.Hub.Meta;

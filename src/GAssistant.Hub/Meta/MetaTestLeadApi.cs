@@ -1,6 +1,5 @@
 using System.Text.Json;
 using GAssistant.Hub.Data;
-using GAssistant.Hub.Auth;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
