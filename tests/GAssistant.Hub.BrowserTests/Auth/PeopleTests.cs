@@ -1,3 +1,4 @@
+using GAssistant.Hub.Data;
 using GAssistant.Hub.Auth;
 
 namespace GAssistant.Hub.BrowserTests.Auth;

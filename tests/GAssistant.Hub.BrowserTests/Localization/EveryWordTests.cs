@@ -62,7 +62,7 @@ public sealed class EveryWordTests(BrowserHub hub)
         await page.Keyboard.PressAsync("Escape");
 
         var email = $"words-{language}-{device}@example.com";
-        await hub.Hub.AddPersonAsync(email, Hub.Auth.HubRoles.Viewer, "a words test password");
+        await hub.Hub.AddPersonAsync(email, Hub.Data.HubRoles.Viewer, "a words test password");
         await page.GotoAsync("/settings");
         await DashboardPage.WaitForInteractiveAsync(page);
         await page.ClickAsync("[data-testid=test-odoo]");
