@@ -132,6 +132,7 @@ public sealed class MigrateToPostgresTests : IDisposable
         db.CrmStages.Add(new CrmStage { OdooId = 1, Name = "جديد", Sequence = 1, SyncedAt = now });
         db.Invitations.Add(new Invitation { Email = "sara@example.com", Role = HubRoles.Viewer, TokenHash = "ab12", InvitedBy = TestSecrets.AdminEmail, CreatedAt = now, ExpiresAt = now.AddDays(7) });
         db.AuditEntries.Add(new AuditEntry { At = now, Actor = TestSecrets.AdminEmail, Action = "user.invited", Subject = "sara@example.com" });
+        db.ConnectionSettings.Add(new ConnectionSetting { Key = "Meta:AppId", Value = "1234567890", UpdatedAt = now, UpdatedBy = TestSecrets.AdminEmail });
         return await db.SaveChangesAsync();
     }
 

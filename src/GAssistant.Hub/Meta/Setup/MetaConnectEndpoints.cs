@@ -1,4 +1,3 @@
-using GAssistant.Hub.Auth;
 using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
