@@ -1,7 +1,11 @@
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Backup;
+using GAssistant.Hub.Connections;
+using GAssistant.Hub.Meta;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GAssistant.Hub.Tests.Backup;
 
@@ -84,6 +88,28 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         Assert.Contains(kept, second.Output, StringComparison.Ordinal);
         Assert.Equal(1, await HubSqliteFile.CountAsync(kept, "inbox_events"));
         Assert.Equal(1, await HubSqliteFile.CountAsync(Path.Combine(Fresh, "hub.db"), "inbox_events"));
+    }
+
+    [Fact]
+    public async Task A_restored_hub_reads_the_connections_saved_in_settings_and_their_secrets()
+    {
+        var saved = await _hub.Services.GetRequiredService<ConnectionSettings>().SaveAsync(
+            new ConnectionChange().Set("Meta:VerifyToken", "verify-me").Set("Meta:AppSecret", "secret-saved-in-settings"), TestPeople.Admin, CancellationToken.None);
+        Assert.True(saved.Saved, string.Join(" ", saved.Errors));
+        var backup = Path.Combine(_root, "with-connections");
+        Assert.Equal(0, Run(BackupCommand.Run, backup, _hub.DataPath).ExitCode);
+        Assert.Equal(0, Run(RestoreCommand.Run, backup, Fresh).ExitCode);
+
+        await using var restored = await HubFactory.CreateAsync(HubProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Hub"] = $"Data Source={Path.Combine(Fresh, "hub.db")}",
+            ["Hub:DataPath"] = Fresh,
+            ["DataProtection:KeysPath"] = Path.Combine(Fresh, "keys"),
+        });
+
+        // The secret is stored encrypted; only the restored keys make it readable again.
+        var meta = restored.Services.GetRequiredService<IOptionsMonitor<MetaOptions>>().CurrentValue;
+        Assert.Equal(("verify-me", "secret-saved-in-settings"), (meta.VerifyToken, meta.AppSecret));
     }
 
     [Fact]
