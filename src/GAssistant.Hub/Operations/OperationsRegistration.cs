@@ -58,6 +58,7 @@ public static class OperationsRegistration
     public static WebApplication UseOperations(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseContentSecurityPolicy();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();

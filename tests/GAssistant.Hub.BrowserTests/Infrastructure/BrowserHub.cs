@@ -27,6 +27,9 @@ public class BrowserHub : IAsyncLifetime
     /// <summary>Configuration of this hub beyond the defaults (a key set to null removes a default).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The data the hub starts with when <see cref="Seeded"/>.</summary>
+    protected virtual Func<GAssistant.Hub.Data.HubDbContext, Task<int>> Seeder => Seed.AddAsync;
+
     public virtual async Task InitializeAsync()
     {
         var settings = new Dictionary<string, string?>
@@ -47,7 +50,7 @@ public class BrowserHub : IAsyncLifetime
         Address = new Uri(addresses.First());
         if (Seeded)
         {
-            await Hub.WithDbAsync(Seed.AddAsync);
+            await Hub.WithDbAsync(Seeder);
         }
 
         _playwright = await Playwright.CreateAsync();
@@ -84,7 +87,11 @@ public class BrowserHub : IAsyncLifetime
         }]);
         context.SetDefaultTimeout(30_000); // a shared 2-core CI machine: slow is not wrong, only a missing element is
         var page = await context.NewPageAsync();
-        page.Dialog += (_, dialog) => DialogsOpened++;
+        page.Dialog += (_, dialog) =>
+        {
+            DialogsOpened++;
+            _ = dialog.DismissAsync();
+        };
         await new LoginPage(page).SignInAsync(email, password);
         return page;
     }
@@ -124,4 +131,16 @@ public sealed class EmptyBrowserHub : BrowserHub
 public sealed class EmptyBrowserCollection : ICollectionFixture<EmptyBrowserHub>
 {
     public const string Name = "empty browser";
+}
+
+/// <summary>A hub whose every text from Odoo and Meta is markup (<see cref="HostileSeed"/>).</summary>
+public sealed class HostileBrowserHub : BrowserHub
+{
+    protected override Func<GAssistant.Hub.Data.HubDbContext, Task<int>> Seeder => HostileSeed.AddAsync;
+}
+
+[CollectionDefinition(Name)]
+public sealed class HostileBrowserCollection : ICollectionFixture<HostileBrowserHub>
+{
+    public const string Name = "hostile browser";
 }
