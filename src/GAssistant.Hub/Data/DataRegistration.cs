@@ -52,7 +52,7 @@ public static class DataRegistration
         app.Services.GetRequiredService<DataFolderLock>();
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        db.Database.Migrate();
+        MigrationLock.Migrate(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrationLock).FullName!));
         if (db is SqliteHubDbContext)
         {
             // WAL lets readers (dashboards) run beside the single writer; it is a property of the file.

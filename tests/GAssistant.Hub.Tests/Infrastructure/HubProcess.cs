@@ -12,6 +12,7 @@ namespace GAssistant.Hub.Tests.Infrastructure;
 public sealed class HubProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
 
     private HubProcess(Process process, Uri address)
     {
@@ -37,6 +38,26 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>Starts <paramref name="start"/> as the hub on a free port and waits until <c>/health</c> answers.</summary>
     public static async Task<HubProcess> StartAsync(ProcessStartInfo start, IDictionary<string, string> settings)
     {
+        var hub = Launch(start, settings);
+        try
+        {
+            await hub.WaitUntilHealthyAsync();
+            return hub;
+        }
+        catch
+        {
+            // A hub that did not come up must not outlive the test.
+            await hub.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the hub of the build output in <paramref name="folder"/> without waiting for it (a test that kills it while it starts).</summary>
+    public static HubProcess Launch(string folder, IDictionary<string, string> settings) =>
+        Launch(BuildOutput(folder), new Dictionary<string, string>(settings) { ["Hub:DataPath"] = Path.Combine(folder, "data") });
+
+    private static HubProcess Launch(ProcessStartInfo start, IDictionary<string, string> settings)
+    {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         start.RedirectStandardOutput = true;
@@ -50,34 +71,25 @@ public sealed class HubProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
-        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var hub = new HubProcess(process, address);
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) errors.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) hub._errors.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        var hub = new HubProcess(process, address);
-        try
-        {
-            await WaitUntilUpAsync(process, address, errors);
-            return hub;
-        }
-        catch
-        {
-            // A hub that did not come up must not outlive the test.
-            await hub.DisposeAsync();
-            throw;
-        }
+        return hub;
     }
 
-    private static async Task WaitUntilUpAsync(Process process, Uri address, System.Collections.Concurrent.ConcurrentQueue<string> errors)
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits for <c>GET /health</c> to answer 200; fails, with what the hub printed, when the process exits first.</summary>
+    public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
     {
-        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
         await Eventually.ReturnsAsync(async () =>
         {
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The hub exited at start with code {process.ExitCode}: {string.Join('\n', errors)}");
+                throw new InvalidOperationException($"The hub exited at start with code {_process.ExitCode}: {string.Join('\n', _errors)}");
             }
 
             try
@@ -89,7 +101,7 @@ public sealed class HubProcess : IAsyncDisposable
                 // Not listening yet, or too busy starting to answer within the probe's 2 s (a loaded machine): ask again.
                 return false;
             }
-        }, up => up, TimeSpan.FromSeconds(120));
+        }, up => up, timeout ?? TimeSpan.FromSeconds(120));
     }
 
     /// <summary>Runs a command of the hub's executable (<c>backup</c>, <c>restore</c>…) to its end.</summary>
