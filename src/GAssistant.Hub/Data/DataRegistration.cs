@@ -12,7 +12,8 @@ public static class DataRegistration
         var locations = builder.DataLocations();
         if (locations.Kind == DatabaseKind.Postgres)
         {
-            builder.Services.AddDbContext<HubDbContext, PostgresHubDbContext>(o => UsePostgres(o, locations.ConnectionString));
+            builder.Services.AddDbContext<HubDbContext, PostgresHubDbContext>((services, o) => UsePostgres(o, locations.ConnectionString)
+                .AddInterceptors(services.GetRequiredService<StorageSpaceInterceptor>()));
         }
         else
         {
@@ -21,13 +22,16 @@ public static class DataRegistration
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             }
 
-            builder.Services.AddDbContext<HubDbContext, SqliteHubDbContext>(o => UseSqlite(o, locations.ConnectionString));
+            builder.Services.AddDbContext<HubDbContext, SqliteHubDbContext>((services, o) => UseSqlite(o, locations.ConnectionString)
+                .AddInterceptors(services.GetRequiredService<StorageSpaceInterceptor>()));
         }
 
         builder.Services.AddSingleton(locations);
         builder.Services.AddSingleton(locations.Database);
         builder.Services.AddSingleton(_ => DataFolderLock.Shared(locations));
         builder.Services.AddSingleton<SqliteWriteGate>();
+        builder.Services.AddSingleton<StorageSpace>();
+        builder.Services.AddSingleton<StorageSpaceInterceptor>();
         return builder;
     }
 

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Operations;
 
-/// <summary><c>GET /health</c>: anonymous; 200 when the database answers, with each integration's state.</summary>
+/// <summary>
+/// <c>GET /health</c>: anonymous; 200 when the database answers, with each integration's state; <c>degraded</c>
+/// (still 200: reads work) while the database is out of space.
+/// </summary>
 public static class HealthEndpoints
 {
     public static WebApplication MapHealth(this WebApplication app)
@@ -17,7 +20,7 @@ public static class HealthEndpoints
     }
 
     internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealthAsync(
-        HubDbContext db, IEnumerable<IIntegrationStatus> integrations, CancellationToken cancellationToken)
+        HubDbContext db, IEnumerable<IIntegrationStatus> integrations, StorageSpace storage, CancellationToken cancellationToken)
     {
         var states = integrations.ToDictionary(i => i.Name, i => i.Current());
         bool databaseUp;
@@ -33,7 +36,10 @@ public static class HealthEndpoints
         }
 
         var provider = db is PostgresHubDbContext ? "postgres" : "sqlite";
-        var report = new HealthReport(databaseUp ? "ok" : "down", new IntegrationState(databaseUp ? "ok" : "down", provider), states);
+        var writable = !databaseUp || await storage.ProbeAsync(cancellationToken);
+        var report = !databaseUp ? new HealthReport("down", new IntegrationState("down", provider), states)
+            : writable ? new HealthReport("ok", new IntegrationState("ok", provider), states)
+            : new HealthReport("degraded", new IntegrationState("degraded", $"{provider}: out of space; reads work, writes are refused with 503 until space is freed"), states);
         return databaseUp ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -15,6 +15,7 @@ public sealed partial class OutboxWorker(
     InstanceName instanceName,
     IEnumerable<IOutboxHandler> handlers,
     IOptions<OutboxOptions> options,
+    StorageSpace storage,
     TimeProvider clock,
     ILogger<OutboxWorker> logger) : BackgroundService
 {
@@ -32,9 +33,13 @@ public sealed partial class OutboxWorker(
         {
             try
             {
-                while (await ProcessBatchAsync(stoppingToken) > 0)
+                while (await storage.ProbeAsync(stoppingToken) && await ProcessBatchAsync(stoppingToken) > 0)
                 {
                 }
+            }
+            catch (Exception ex) when (StorageSpace.IsStorageFull(ex))
+            {
+                storage.ReportFull(ex);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -20,6 +20,7 @@ public sealed partial class InboxWorker(
     IInboxNotifier notifier,
     IEnumerable<IInboxEventHandler> handlers,
     IOptions<InboxOptions> options,
+    StorageSpace storage,
     TimeProvider clock,
     ILogger<InboxWorker> logger) : BackgroundService
 {
@@ -37,7 +38,8 @@ public sealed partial class InboxWorker(
         {
             try
             {
-                while (await ProcessBatchAsync(stoppingToken) > 0)
+                // Out of space, applying would fail for every event: wait until writes work again.
+                while (await storage.ProbeAsync(stoppingToken) && await ProcessBatchAsync(stoppingToken) > 0)
                 {
                     if (writer.IsBusy && options.Value.BusyPause > TimeSpan.Zero)
                     {
@@ -50,6 +52,10 @@ public sealed partial class InboxWorker(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception ex) when (StorageSpace.IsStorageFull(ex))
+            {
+                storage.ReportFull(ex);
             }
             catch (Exception ex)
             {
@@ -83,7 +89,7 @@ public sealed partial class InboxWorker(
                 await ProcessTogetherAsync(ids, cancellationToken);
                 return ids.Count;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !StorageSpace.IsStorageFull(ex))
             {
                 Log.BatchFellBack(logger, ids.Count, ex);
             }
@@ -155,8 +161,9 @@ public sealed partial class InboxWorker(
             using var turn = await gate.EnterAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !StorageSpace.IsStorageFull(ex))
         {
+            // A full disk is not the event's fault and is not counted as an attempt (the tick stops instead).
             // Includes a concurrency failure: a replica row changed since it was read, or our lease
             // ran out (then RecordFailureAsync sees another owner and leaves the event alone).
             await RecordFailureAsync(id, ex, cancellationToken);

@@ -15,7 +15,7 @@ public sealed record InboxWrite(string Source, string DeliveryId, string EventTy
 /// commit, but the database pays one commit for many events, which is what lets SQLite, with a
 /// single writer, take thousands of signed events a second.
 /// </summary>
-public sealed partial class InboxWriter(HubDatabase database, SqliteWriteGate gate, IInboxNotifier notifier, ILogger<InboxWriter> logger) : BackgroundService
+public sealed partial class InboxWriter(HubDatabase database, SqliteWriteGate gate, IInboxNotifier notifier, StorageSpace storage, ILogger<InboxWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 512;
 
@@ -74,7 +74,17 @@ public sealed partial class InboxWriter(HubDatabase database, SqliteWriteGate ga
                 batch[i].Completion.TrySetResult(inserted[i]);
             }
 
+            storage.ReportWritable();
             notifier.Notify();
+        }
+        catch (Exception ex) when (StorageSpace.IsStorageFull(ex))
+        {
+            // Nothing of the batch was committed and no row is to blame: every sender gets 503 and retries.
+            storage.ReportFull(ex);
+            foreach (var item in batch)
+            {
+                item.Completion.TrySetException(ex);
+            }
         }
         catch (Exception ex) when (batch.Count > 1)
         {
