@@ -1,4 +1,5 @@
 using System.Globalization;
+using GAssistant.Hub.Operations;
 
 namespace GAssistant.Hub.Crm;
 
@@ -77,12 +78,24 @@ public sealed record LeadFilter
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            if (!ApiProblems.InRange(date))
+            {
+                errors[name] = [ApiProblems.DateRangeError(name)];
+                return null;
+            }
+
             var start = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             return endOfDay ? start.AddDays(1) : start;
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
         {
+            if (!ApiProblems.InRange(DateOnly.FromDateTime(time.UtcDateTime)))
+            {
+                errors[name] = [ApiProblems.DateRangeError(name)];
+                return null;
+            }
+
             return time.UtcDateTime;
         }
 

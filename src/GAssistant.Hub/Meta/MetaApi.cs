@@ -48,7 +48,11 @@ public static class MetaApi
         {
             since = value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) ? parsed.UtcDateTime : null;
-            if (since is null)
+            if (since is { } time && !ApiProblems.InRange(DateOnly.FromDateTime(time)))
+            {
+                errors["since"] = [ApiProblems.DateRangeError("since")];
+            }
+            else if (since is null)
             {
                 errors["since"] = ["Expected an ISO 8601 time, e.g. 2026-11-01T00:00:00Z."];
             }
@@ -88,27 +92,6 @@ public static class MetaApi
         ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "Meta is not configured", "Set Meta:AccessToken and Meta:AppSecret first.");
 
     /// <summary>The optional JSON body; an empty body is no body.</summary>
-    private static async Task<JsonElement?> BodyAsync(HttpRequest request, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return document.RootElement.Clone();
-            }
-
-            errors["body"] = ["Expected a JSON object."];
-        }
-        catch (JsonException) when (request.ContentLength is null or 0)
-        {
-            // No body at all: every field keeps its default.
-        }
-        catch (JsonException ex)
-        {
-            errors["body"] = [$"The body is not valid JSON: {ex.Message}"];
-        }
-
-        return null;
-    }
+    private static Task<JsonElement?> BodyAsync(HttpRequest request, Dictionary<string, string[]> errors, CancellationToken cancellationToken) =>
+        ApiJson.ReadObjectAsync(request, errors, optional: true, cancellationToken);
 }

@@ -17,9 +17,9 @@ public sealed partial class MetaInboxHandler(TimeProvider clock, ILogger<MetaInb
 
     public async Task HandleAsync(HubDbContext db, InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
-        if (!MetaNotification.TryParse(System.Text.Encoding.UTF8.GetBytes(inboxEvent.Payload), out var leads, out var error))
+        if (!MetaNotification.TryParse(System.Text.Encoding.UTF8.GetBytes(inboxEvent.Payload), out var leads, out var errors))
         {
-            throw new InvalidOperationException($"Stored Meta notification {inboxEvent.Id} cannot be read: {error}");
+            throw new InvalidOperationException($"Stored Meta notification {inboxEvent.Id} cannot be read: {string.Join("; ", errors.Keys)}");
         }
 
         var queued = await MetaLeadQueue.EnqueueManyAsync(db, leads.Select(MetaLeadJob.FromWebhook), clock.GetUtcNow().UtcDateTime, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GAssistant.Hub.Operations;
 
 namespace GAssistant.Hub.Meta;
 
@@ -14,45 +15,49 @@ public sealed record LeadgenChange(string LeadgenId, string? PageId, string? For
 /// </summary>
 public static class MetaNotification
 {
-    public static bool TryParse(ReadOnlySpan<byte> body, out List<LeadgenChange> leads, out string error)
+    /// <summary>
+    /// The one reading of a notification, by the endpoint before its 200 and by the inbox handler after:
+    /// strict JSON with storable text (<see cref="StrictJson"/>), and each leadgen change's <c>leadgen_id</c>
+    /// a Graph id (digits), since it becomes the lead's key and a Graph path.
+    /// </summary>
+    public static bool TryParse(ReadOnlyMemory<byte> body, out List<LeadgenChange> leads, out Dictionary<string, string[]> errors)
     {
         leads = [];
-        error = "";
-        try
+        errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        using var document = StrictJson.Parse(body, errors);
+        if (document is null)
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
-            using var document = JsonDocument.ParseValue(ref reader);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
-            {
-                error = "Expected {\"object\": \"page\", \"entry\": [...]}.";
-                return false;
-            }
-
-            foreach (var entry in entries.EnumerateArray())
-            {
-                ReadEntry(entry, leads);
-            }
-
-            return true;
-        }
-        catch (JsonException ex)
-        {
-            error = $"The body is not valid JSON: {ex.Message}";
             return false;
         }
+
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
+        {
+            errors["entry"] = ["Expected {\"object\": \"page\", \"entry\": [...]}."];
+            return false;
+        }
+
+        var index = 0;
+        foreach (var entry in entries.EnumerateArray())
+        {
+            ReadEntry(entry, $"entry[{index++}]", leads, errors);
+        }
+
+        return errors.Count == 0;
     }
 
-    private static void ReadEntry(JsonElement entry, List<LeadgenChange> leads)
+    private static void ReadEntry(JsonElement entry, string path, List<LeadgenChange> leads, Dictionary<string, string[]> errors)
     {
         if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("changes", out var changes) || changes.ValueKind != JsonValueKind.Array)
         {
             return;
         }
 
-        var entryPage = Id(entry, "id");
+        var entryPage = GraphId(entry, "id");
+        var index = -1;
         foreach (var change in changes.EnumerateArray())
         {
+            index++;
             if (change.ValueKind != JsonValueKind.Object
                 || !change.TryGetProperty("field", out var field) || field.ValueKind != JsonValueKind.String || field.GetString() != "leadgen"
                 || !change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object
@@ -61,10 +66,22 @@ public static class MetaNotification
                 continue;
             }
 
-            leads.Add(new LeadgenChange(leadgenId, Id(value, "page_id") ?? entryPage, Id(value, "form_id"),
-                Id(value, "ad_id"), Id(value, "adgroup_id"), UnixTime(value, "created_time")));
+            if (!IsGraphId(leadgenId))
+            {
+                errors[$"{path}.changes[{index}].value.leadgen_id"] = ["Expected a Meta lead id (digits)."];
+                continue;
+            }
+
+            leads.Add(new LeadgenChange(leadgenId, GraphId(value, "page_id") ?? entryPage, GraphId(value, "form_id"),
+                GraphId(value, "ad_id"), GraphId(value, "adgroup_id"), UnixTime(value, "created_time")));
         }
     }
+
+    /// <summary>The other ids only label the lead; one longer than any Graph id is left out rather than stored.</summary>
+    private static string? GraphId(JsonElement element, string property) => Id(element, property) is { Length: <= 64 } id ? id : null;
+
+    /// <summary>Graph object ids are digits; a lead id is also the lead's key and a Graph path.</summary>
+    private static bool IsGraphId(string id) => id.Length <= 64 && id.All(char.IsAsciiDigit);
 
     /// <summary>An id as text whether Meta sent it as a number or a string.</summary>
     public static string? Id(JsonElement element, string property)
@@ -82,8 +99,10 @@ public static class MetaNotification
         };
     }
 
+    /// <summary>Unix seconds; a value no date can hold is left out (the lead's own created_time is read from Graph).</summary>
     private static DateTime? UnixTime(JsonElement element, string property) =>
         Id(element, property) is { } text && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
             ? DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime
             : null;
 }

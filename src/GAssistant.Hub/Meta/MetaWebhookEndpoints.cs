@@ -25,8 +25,7 @@ public static partial class MetaWebhookEndpoints
             .WithSummary("Meta's subscription check: echoes hub.challenge when hub.verify_token matches Meta:VerifyToken.");
         webhooks.MapPost("/meta", ReceiveAsync)
             .WithName("ReceiveMetaWebhook")
-            .WithSummary("Receives a signed Page leadgen notification and stores it before answering.")
-            .Accepts<object>("application/json");
+            .WithSummary("Receives a signed Page leadgen notification and stores it before answering.");
         return webhooks;
     }
 
@@ -70,10 +69,15 @@ public static partial class MetaWebhookEndpoints
             return WebhookProblems.Unauthorized("X-Hub-Signature-256 is missing or does not match the body and Meta:AppSecret.");
         }
 
-        if (!MetaNotification.TryParse(body, out var leads, out var error))
+        // After the signature: an unsigned request learns nothing, a signed one learns what to fix.
+        if (!WebhookBody.IsJsonOrUnstated(request))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [error] },
-                title: "The body is not a Meta notification.", extensions: new Dictionary<string, object?> { ["success"] = false });
+            return WebhookProblems.UnsupportedMediaType();
+        }
+
+        if (!MetaNotification.TryParse(body, out var leads, out var errors))
+        {
+            return ApiProblems.Validation(errors, "The body is not a Meta notification.");
         }
 
         if (leads.Count == 0)

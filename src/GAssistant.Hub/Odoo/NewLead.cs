@@ -17,6 +17,11 @@ public sealed record NewLead(
 {
     private const int MaxText = 256;
 
+    /// <summary>RFC 5321's limit on a forward path.</summary>
+    private const int MaxEmail = 254;
+    private const int MaxDescription = 10_000;
+    private const decimal MaxRevenue = 1_000_000_000_000_000m;
+
     /// <summary>Per-field errors, empty when the lead can be created.</summary>
     public Dictionary<string, string[]> Validate()
     {
@@ -31,21 +36,25 @@ public sealed record NewLead(
             errors["email"] = [$"'{Email}' is not an email address (name@example.com)."];
         }
 
-        if (Probability is < 0 or > 100 || (Probability is { } p && double.IsNaN(p)))
+        if (Probability is < 0 or > 100 || (Probability is { } p && !double.IsFinite(p)))
         {
             errors["probability"] = ["probability must be from 0 to 100."];
         }
 
-        if (ExpectedRevenue < 0)
+        if (ExpectedRevenue < 0 || ExpectedRevenue >= MaxRevenue)
         {
-            errors["expected_revenue"] = ["expected_revenue cannot be negative."];
+            errors["expected_revenue"] = [$"expected_revenue must be from 0 to below {MaxRevenue:0}."];
         }
 
-        foreach (var (field, value) in new[] { ("name", Name), ("partner_name", PartnerName), ("phone", Phone), ("source", Source), ("campaign", Campaign), ("medium", Medium) })
+        foreach (var (field, value, limit) in new[]
         {
-            if (value is { Length: > MaxText })
+            ("name", Name, MaxText), ("partner_name", PartnerName, MaxText), ("email", Email, MaxEmail), ("phone", Phone, MaxText),
+            ("source", Source, MaxText), ("campaign", Campaign, MaxText), ("medium", Medium, MaxText), ("description", Description, MaxDescription),
+        })
+        {
+            if (value is { Length: > 0 } && value.Length > limit)
             {
-                errors[field] = [$"{field} is limited to {MaxText} characters."];
+                errors[field] = [$"{field} is limited to {limit} characters."];
             }
         }
 

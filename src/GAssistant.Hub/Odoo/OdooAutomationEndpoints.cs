@@ -26,8 +26,7 @@ public static partial class OdooAutomationEndpoints
     {
         webhooks.MapPost("/odoo/automation", ReceiveAsync)
             .WithName("ReceiveOdooAutomationWebhook")
-            .WithSummary("Receives Odoo's own \"Send Webhook Notification\" action, authenticated by ?token=.")
-            .Accepts<object>("application/json");
+            .WithSummary("Receives Odoo's own \"Send Webhook Notification\" action, authenticated by ?token=.");
         return webhooks;
     }
 
@@ -49,10 +48,15 @@ public static partial class OdooAutomationEndpoints
             return WebhookProblems.TooLarge();
         }
 
+        // After the signature: an unsigned request learns nothing, a signed one learns what to fix.
+        if (!WebhookBody.IsJsonOrUnstated(request))
+        {
+            return WebhookProblems.UnsupportedMediaType();
+        }
+
         if (!TryRead(body, out var model, out var id, out var errors))
         {
-            return TypedResults.ValidationProblem(errors, title: "The body is not an Odoo webhook notification.",
-                extensions: new Dictionary<string, object?> { ["success"] = false });
+            return ApiProblems.Validation(errors, "The body is not an Odoo webhook notification.");
         }
 
         // No delivery id is sent: the same record in the same state gives the same id, so a repeat is stored once.
@@ -64,33 +68,32 @@ public static partial class OdooAutomationEndpoints
         return TypedResults.Ok(new WebhookAccepted(true, stored ? "Event stored." : "Duplicate delivery; already stored.", !stored));
     }
 
-    private static bool TryRead(byte[] body, out string? model, out long id, out Dictionary<string, string[]> errors)
+    /// <summary>The body's model and record id; the same reading the handler relies on.</summary>
+    internal static bool TryRead(byte[] body, out string? model, out long id, out Dictionary<string, string[]> errors)
     {
         (model, id, errors) = (null, 0, new Dictionary<string, string[]>(StringComparer.Ordinal));
-        try
+        using var document = StrictJson.Parse(body, errors);
+        if (document is null)
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                errors["body"] = ["Expected a JSON object with _model and _id."];
-                return false;
-            }
-
-            model = root.TryGetProperty("_model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-            if (model is null || !Models.Contains(model))
-            {
-                errors["_model"] = [$"Expected one of {string.Join(", ", Models)}; set the automation rule on Lead/Opportunity or Sales Order."];
-            }
-
-            if (!(root.TryGetProperty("_id", out var i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt64(out id) && id > 0))
-            {
-                errors["_id"] = ["Required: the record's id, a positive integer."];
-            }
+            return false;
         }
-        catch (JsonException e)
+
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            errors["body"] = [$"The body is not valid JSON: {e.Message}"];
+            errors["body"] = ["Expected a JSON object with _model and _id."];
+            return false;
+        }
+
+        model = root.TryGetProperty("_model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        if (model is null || !Models.Contains(model))
+        {
+            errors["_model"] = [$"Expected one of {string.Join(", ", Models)}; set the automation rule on Lead/Opportunity or Sales Order."];
+        }
+
+        if (!(root.TryGetProperty("_id", out var i) && i.ValueKind == JsonValueKind.Number && i.TryGetInt64(out id) && id > 0))
+        {
+            errors["_id"] = ["Required: the record's id, a positive integer."];
         }
 
         return errors.Count == 0;

@@ -15,14 +15,15 @@ public sealed class OdooAutomationHandler(IServiceScopeFactory scopes, TimeProvi
 
     public async Task HandleAsync(HubDbContext db, InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
-        using var document = JsonDocument.Parse(inboxEvent.Payload);
-        var model = document.RootElement.GetProperty("_model").GetString()!;
-        var id = document.RootElement.GetProperty("_id").GetInt64();
+        if (!OdooAutomationEndpoints.TryRead(System.Text.Encoding.UTF8.GetBytes(inboxEvent.Payload), out var model, out var id, out var errors))
+        {
+            throw new InvalidDataException("The stored notification is not valid: " + string.Join("; ", errors.Keys));
+        }
 
         using var scope = scopes.CreateScope();
         var odoo = scope.ServiceProvider.GetRequiredService<OdooClient>();
         var isLead = model == OdooFields.Lead;
-        var records = await odoo.ReadAsync(model, id, isLead ? OdooFields.LeadFields : OdooFields.SaleOrderFields, cancellationToken);
+        var records = await odoo.ReadAsync(model!, id, isLead ? OdooFields.LeadFields : OdooFields.SaleOrderFields, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         if (records.Count == 0)
         {

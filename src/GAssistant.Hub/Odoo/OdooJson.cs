@@ -36,11 +36,30 @@ public static class OdooJson
         return idElement.ValueKind == JsonValueKind.Number && idElement.TryGetInt64(out var id) ? id : null;
     }
 
-    public static decimal Money(JsonElement record, string field) =>
-        record.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal()
-        : record.TryGetProperty(field, out value) && value.ValueKind == JsonValueKind.String
-          && decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed
-        : 0m;
+    /// <summary>An amount as a number or a numeric string; anything else (<c>false</c>, absent) is 0.</summary>
+    public static decimal Money(JsonElement record, string field) => TryMoney(record, field, out var amount) ? amount : 0m;
+
+    /// <summary>False only when a number is there but no decimal can hold it (<c>1e400</c>); absent or empty values read as 0.</summary>
+    public static bool TryMoney(JsonElement record, string field, out decimal amount)
+    {
+        amount = 0m;
+        if (!record.TryGetProperty(field, out var value))
+        {
+            return true;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            return value.TryGetDecimal(out amount);
+        }
+
+        if (value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+        {
+            amount = parsed;
+        }
+
+        return true;
+    }
 
     public static double Number(JsonElement record, string field) => (double)Money(record, field);
 

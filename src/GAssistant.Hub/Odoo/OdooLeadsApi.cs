@@ -19,6 +19,7 @@ public static class OdooLeadsApi
             .WithName("GetLead")
             .WithSummary("One lead from the replica, by Odoo id.");
         odoo.MapPost("/leads", CreateLeadAsync)
+            .Accepts<NewLead>("application/json")
             .WithName("CreateLead")
             .RequireAdmin()
             .WithSummary("Creates a crm.lead in Odoo (source, medium and campaign by name) and stores it in the replica.");
@@ -48,14 +49,16 @@ public static class OdooLeadsApi
     }
 
     internal static async Task<Results<Created<LeadResponse>, ValidationProblem, ProblemHttpResult>> CreateLeadAsync(
-        NewLead? input, OdooLeadCreator creator, IOptionsMonitor<OdooOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, OdooLeadCreator creator, IOptionsMonitor<OdooOptions> options, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var input = await ApiJson.ReadAsync<NewLead>(request, errors, cancellationToken);
         if (input is null)
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send a JSON object with at least a name or a contact."] });
+            return ApiProblems.Validation(errors.Count > 0 ? errors : new Dictionary<string, string[]> { ["body"] = ["Send a JSON object with at least a name or a contact."] });
         }
 
-        var errors = input.Validate();
+        errors = input.Validate();
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);

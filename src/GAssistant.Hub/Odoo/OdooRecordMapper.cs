@@ -12,27 +12,27 @@ public static class OdooRecordMapper
     /// <param name="wonStageIds">The <c>crm.stage</c> ids with <c>is_won</c>, when the record comes from the API (which has no stage flag).</param>
     public static void ApplyLead(JsonElement record, Lead lead, IReadOnlySet<long>? wonStageIds = null)
     {
-        lead.Name = OdooJson.Text(record, "name") ?? "";
-        lead.PartnerName = OdooJson.Text(record, "partner_name") ?? OdooJson.Name(record, "partner_id");
-        lead.ContactName = OdooJson.Text(record, "contact_name");
-        lead.Email = OdooJson.Text(record, "email_from");
-        lead.Phone = OdooJson.Text(record, "phone") ?? OdooJson.Text(record, "mobile");
-        lead.Type = OdooJson.Text(record, "type") ?? "lead";
+        lead.Name = Fit(OdooJson.Text(record, "name") ?? "", 512)!;
+        lead.PartnerName = Fit(OdooJson.Text(record, "partner_name") ?? OdooJson.Name(record, "partner_id"), 512);
+        lead.ContactName = Fit(OdooJson.Text(record, "contact_name"), 512);
+        lead.Email = Fit(OdooJson.Text(record, "email_from"), 320);
+        lead.Phone = Fit(OdooJson.Text(record, "phone") ?? OdooJson.Text(record, "mobile"), 64);
+        lead.Type = Fit(OdooJson.Text(record, "type") ?? "lead", 16)!;
         lead.Active = OdooJson.Bool(record, "active") ?? true;
         lead.StageId = OdooJson.Id(record, "stage_id");
-        lead.StageName = OdooJson.Text(record, "stage_name") ?? OdooJson.Name(record, "stage_id");
+        lead.StageName = Fit(OdooJson.Text(record, "stage_name") ?? OdooJson.Name(record, "stage_id"), 256);
         lead.ExpectedRevenue = OdooJson.Money(record, "expected_revenue");
         lead.Probability = OdooJson.Number(record, "probability");
-        lead.Currency = OdooJson.Text(record, "currency") ?? OdooJson.Name(record, "company_currency");
+        lead.Currency = Fit(OdooJson.Text(record, "currency") ?? OdooJson.Name(record, "company_currency"), 8);
         // The addon sends source_id (the id) with source_name beside it; CONTRACT.md's example and
         // search_read rows carry the name in source_id itself ("Meta", or [7, "Meta"]).
-        lead.Source = OdooJson.Text(record, "source_name") ?? OdooJson.Name(record, "source_id");
-        lead.Medium = OdooJson.Text(record, "medium_name") ?? OdooJson.Name(record, "medium_id");
-        lead.Campaign = OdooJson.Text(record, "campaign_name") ?? OdooJson.Name(record, "campaign_id");
-        lead.UserName = OdooJson.Text(record, "user_name") ?? OdooJson.Name(record, "user_id");
-        lead.TeamName = OdooJson.Text(record, "team_name") ?? OdooJson.Name(record, "team_id");
-        lead.CountryCode = OdooJson.Text(record, "country_code");
-        lead.LangCode = OdooJson.Text(record, "lang_code");
+        lead.Source = Fit(OdooJson.Text(record, "source_name") ?? OdooJson.Name(record, "source_id"), 256);
+        lead.Medium = Fit(OdooJson.Text(record, "medium_name") ?? OdooJson.Name(record, "medium_id"), 256);
+        lead.Campaign = Fit(OdooJson.Text(record, "campaign_name") ?? OdooJson.Name(record, "campaign_id"), 256);
+        lead.UserName = Fit(OdooJson.Text(record, "user_name") ?? OdooJson.Name(record, "user_id"), 256);
+        lead.TeamName = Fit(OdooJson.Text(record, "team_name") ?? OdooJson.Name(record, "team_id"), 256);
+        lead.CountryCode = Fit(OdooJson.Text(record, "country_code"), 8);
+        lead.LangCode = Fit(OdooJson.Text(record, "lang_code"), 16);
         lead.CreateDate = OdooJson.Time(record, "create_date") ?? lead.CreateDate;
         lead.WriteDate = OdooJson.Time(record, "write_date") ?? lead.WriteDate;
         lead.DateClosed = OdooJson.Time(record, "date_closed");
@@ -47,15 +47,29 @@ public static class OdooRecordMapper
         lead.Deleted = false;
     }
 
+    /// <summary>
+    /// Odoo's char fields have no length limit; the replica's columns do (see the entity configurations),
+    /// and PostgreSQL refuses a longer value. What is shown is cut there, never in a surrogate pair.
+    /// </summary>
+    public static string? Fit(string? text, int length)
+    {
+        if (text is null || text.Length <= length)
+        {
+            return text;
+        }
+
+        return char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
+    }
+
     public static void ApplySaleOrder(JsonElement record, SaleOrder order)
     {
-        order.Name = OdooJson.Text(record, "name") ?? "";
-        order.PartnerName = OdooJson.Text(record, "partner_name") ?? OdooJson.Name(record, "partner_id");
-        order.State = OdooJson.Text(record, "state") ?? "draft";
+        order.Name = Fit(OdooJson.Text(record, "name") ?? "", 256)!;
+        order.PartnerName = Fit(OdooJson.Text(record, "partner_name") ?? OdooJson.Name(record, "partner_id"), 512);
+        order.State = Fit(OdooJson.Text(record, "state") ?? "draft", 32)!;
         order.AmountUntaxed = OdooJson.Money(record, "amount_untaxed");
         order.AmountTax = OdooJson.Money(record, "amount_tax");
         order.AmountTotal = OdooJson.Money(record, "amount_total");
-        order.Currency = OdooJson.Text(record, "currency") ?? OdooJson.Name(record, "currency_id");
+        order.Currency = Fit(OdooJson.Text(record, "currency") ?? OdooJson.Name(record, "currency_id"), 8);
         order.OpportunityId = OdooJson.Id(record, "opportunity_id");
         order.DateOrder = OdooJson.Time(record, "date_order");
         order.CreateDate = OdooJson.Time(record, "create_date") ?? order.CreateDate;

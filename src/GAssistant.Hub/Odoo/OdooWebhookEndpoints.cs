@@ -11,12 +11,14 @@ namespace GAssistant.Hub.Odoo;
 /// <summary><c>POST /api/webhook/odoo</c>: events from the g_assistant_connector addon (CONTRACT.md).</summary>
 public static partial class OdooWebhookEndpoints
 {
+    /// <summary>The inbox keeps delivery ids up to this length (Standard Webhooks ids are far shorter).</summary>
+    public const int MaxWebhookIdLength = 256;
+
     public static RouteGroupBuilder MapOdooWebhook(this RouteGroupBuilder webhooks)
     {
         webhooks.MapPost("/odoo", ReceiveAsync)
             .WithName("ReceiveOdooWebhook")
-            .WithSummary("Receives a signed event from the Odoo addon (Standard Webhooks) and stores it before answering.")
-            .Accepts<object>("application/json");
+            .WithSummary("Receives a signed event from the Odoo addon (Standard Webhooks) and stores it before answering.");
         return webhooks;
     }
 
@@ -44,6 +46,13 @@ public static partial class OdooWebhookEndpoints
         }
 
         var id = request.Headers["webhook-id"].ToString();
+        if (id.Length > MaxWebhookIdLength)
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["webhook-id"] = [$"webhook-id is limited to {MaxWebhookIdLength} characters."] },
+                "The delivery id is too long.");
+        }
+
+        var now = clock.GetUtcNow();
         var verification = new StandardWebhookVerifier(keys, inbox.Value.SignatureTolerance).Verify(
             id, request.Headers["webhook-timestamp"], request.Headers["webhook-signature"], body, now);
         if (verification != WebhookVerification.Valid)
@@ -52,14 +61,21 @@ public static partial class OdooWebhookEndpoints
             return WebhookProblems.Unauthorized(WebhookProblems.Describe(verification));
         }
 
-        if (!OdooWebhookEvent.TryParse(body, now.UtcDateTime, out var parsed, out var errors))
+        // After the signature: an unsigned request learns nothing, a signed one learns what to fix.
+        if (!WebhookBody.IsJsonOrUnstated(request))
         {
-            return TypedResults.ValidationProblem(errors, title: "The body is not an Odoo event.",
-                extensions: new Dictionary<string, object?> { ["success"] = false });
+            return WebhookProblems.UnsupportedMediaType();
+        }
+
+        // Checked and stored with the same time, to the microsecond PostgreSQL keeps, so the worker's check agrees.
+        var receivedAt = now.UtcDateTime.AddTicks(-(now.UtcDateTime.Ticks % 10));
+        if (!OdooWebhookEvent.TryParse(body, receivedAt, out var parsed, out var errors))
+        {
+            return ApiProblems.Validation(errors, "The body is not an Odoo event.");
         }
 
         var stored = await writer.WriteAsync(
-            new InboxWrite(InboxSources.Odoo, id, parsed!.Event, Encoding.UTF8.GetString(body), now.UtcDateTime),
+            new InboxWrite(InboxSources.Odoo, id, parsed!.Event, Encoding.UTF8.GetString(body), receivedAt),
             cancellationToken);
         return TypedResults.Ok(new WebhookAccepted(true, stored ? "Event stored." : "Duplicate delivery; already stored.", !stored));
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Webhooks;
@@ -44,18 +45,20 @@ public sealed class OdooWebhookHandler(TimeProvider clock) : IInboxEventHandler
 
     public async Task HandleAsync(HubDbContext db, InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
-        using var document = JsonDocument.Parse(inboxEvent.Payload);
-        var root = document.RootElement;
-        if (!root.TryGetProperty("data", out var data) || OdooJson.Id(data, "id") is not { } id)
+        // The endpoint's own check, so what it acknowledged applies; only an event stored before a rule existed can fail here.
+        if (!OdooWebhookEvent.TryParse(Encoding.UTF8.GetBytes(inboxEvent.Payload), inboxEvent.ReceivedAt, out var parsed, out var errors))
         {
-            throw new InvalidDataException("The stored event has no 'data' object with the record's 'id'.");
+            throw new InvalidDataException("The stored event is not a valid Odoo event: "
+                + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         }
 
-        var eventTime = OdooJson.Time(root, "timestamp") ?? inboxEvent.ReceivedAt;
+        var data = parsed!.Data;
+        var id = parsed.RecordId;
+        var eventTime = parsed.Timestamp;
         var version = OdooJson.Time(data, "write_date") ?? eventTime;
         var now = clock.GetUtcNow().UtcDateTime;
 
-        switch (inboxEvent.EventType)
+        switch (parsed.Event)
         {
             case "lead_created" or "lead_updated":
                 var stage = OdooJson.Id(data, "stage_id") is { } stageId ? await db.CrmStages.FindAsync([stageId], cancellationToken) : null;
@@ -70,7 +73,7 @@ public sealed class OdooWebhookHandler(TimeProvider clock) : IInboxEventHandler
                 {
                     lead.Deleted = true;
                     lead.Active = false;
-                    lead.Name = lead.Name.Length > 0 ? lead.Name : OdooJson.Text(data, "name") ?? "";
+                    lead.Name = lead.Name.Length > 0 ? lead.Name : OdooRecordMapper.Fit(OdooJson.Text(data, "name") ?? "", 512)!;
                 }, cancellationToken);
                 break;
             case "sale_order_created" or "sale_order_updated":

@@ -61,6 +61,7 @@ public static class OperationsRegistration
         app.UseContentSecurityPolicy();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseQueryTextCheck();
         app.UseRequestLocalization();
         if (ServesHttps(app.Configuration))
         {

@@ -35,24 +35,10 @@ public static class ReportsApi
         HttpRequest request, ReportSender sender, IOptions<HubOptions> hub, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        JsonElement body = default;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            body = document.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            errors["body"] = [$"The body is not valid JSON: {ex.Message}"];
-        }
-
+        var body = await ApiJson.ReadObjectAsync(request, errors, optional: false, cancellationToken) ?? default;
         var kind = ReportKind.Daily;
         var language = hub.Value.DefaultLanguage;
-        if (errors.Count == 0 && body.ValueKind != JsonValueKind.Object)
-        {
-            errors["body"] = ["Expected a JSON object like {\"report\": \"daily\", \"language\": \"ar\"}."];
-        }
-        else if (errors.Count == 0)
+        if (errors.Count == 0)
         {
             if (!body.TryGetProperty("report", out var report) || report.ValueKind != JsonValueKind.String || !ReportKinds.TryParse(report.GetString(), out kind))
             {

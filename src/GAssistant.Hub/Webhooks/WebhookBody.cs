@@ -9,6 +9,22 @@ internal static class WebhookBody
     /// <summary>CONTRACT.md: bodies above 1 MiB get 413.</summary>
     public const int MaxBytes = 1024 * 1024;
 
+    /// <summary>
+    /// JSON, or no content type at all. Checked by the endpoint rather than by routing: a route that does not
+    /// match answers as the fallback (a login challenge), which tells a sender nothing useful.
+    /// </summary>
+    public static bool IsJsonOrUnstated(HttpRequest request)
+    {
+        if (string.IsNullOrEmpty(request.ContentType))
+        {
+            return true;
+        }
+
+        return Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var media)
+            && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
     /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/>.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -14,6 +14,10 @@ internal static class WebhookProblems
         TypedResults.Problem($"Webhook bodies are limited to {WebhookBody.MaxBytes} bytes.",
             statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large", extensions: Failure);
 
+    public static ProblemHttpResult UnsupportedMediaType() =>
+        TypedResults.Problem("Webhook bodies are JSON: send Content-Type: application/json.",
+            statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type", extensions: Failure);
+
     public static string Describe(WebhookVerification verification) => verification switch
     {
         WebhookVerification.MissingHeaders => "The webhook-id, webhook-timestamp and webhook-signature headers are required.",
