@@ -17,9 +17,12 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     IOptionsMonitor<AuthOptions> auth,
+    CredentialThrottle throttle,
     HubDbContext db) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
+
+    private bool _blocked;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -29,9 +32,16 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        if (throttle.IsBlocked(Context))
+        {
+            _blocked = true;
+            return AuthenticateResult.Fail("Too many wrong keys from this address.");
+        }
+
         var presented = header["Bearer ".Length..].Trim();
         if (presented.Length == 0)
         {
+            throttle.RecordFailure(Context);
             return AuthenticateResult.Fail("Empty bearer token.");
         }
 
@@ -47,7 +57,22 @@ internal sealed class ApiKeyAuthenticationHandler(
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
             .Select(k => new { k.Id, k.Name })
             .FirstOrDefaultAsync(Context.RequestAborted);
-        return stored is null ? AuthenticateResult.Fail("Unknown or revoked API key.") : Success($"api-key-{stored.Id}");
+        if (stored is null)
+        {
+            throttle.RecordFailure(Context);
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        }
+
+        return Success($"api-key-{stored.Id}");
+    }
+
+    /// <summary>401 problem details for a wrong key, 429 once this address has guessed too often.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var problem = _blocked
+            ? throttle.TooManyFailures(Context)
+            : ApiProblems.Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "The API key is missing, wrong or revoked.");
+        await problem.ExecuteAsync(Context);
     }
 
     private static AuthenticateResult Success(string name)

@@ -14,6 +14,11 @@ public sealed class AuthOptions
     [MinLength(8, ErrorMessage = "Auth:AdminPassword must have at least 8 characters.")]
     public string? AdminPassword { get; set; }
 
+    /// <summary>A key shorter than this is refused at start: it could be guessed.</summary>
+    public const int MinApiKeyLength = 20;
+
     /// <summary>Keys accepted as <c>Authorization: Bearer &lt;key&gt;</c> on <c>/api/*</c>.</summary>
     public List<string> ApiKeys { get; set; } = [];
+
+    public bool ApiKeysLongEnough => ApiKeys.All(k => string.IsNullOrEmpty(k) || k.Length >= MinApiKeyLength);
 }

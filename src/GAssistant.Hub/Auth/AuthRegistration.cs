@@ -16,7 +16,9 @@ public static class AuthRegistration
     public static WebApplicationBuilder AddHubAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => o.ApiKeysLongEnough, $"Auth:ApiKeys: every key needs at least {AuthOptions.MinApiKeyLength} characters (Settings makes 47-character keys).")
+            .ValidateOnStart();
 
         builder.Services.AddAuthentication(HubScheme)
             .AddPolicyScheme(HubScheme, "Cookie or API key", o => o.ForwardDefaultSelector = http =>

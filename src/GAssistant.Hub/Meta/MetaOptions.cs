@@ -108,6 +108,9 @@ public sealed class MetaOptions
     /// <summary>How often an async report run is polled.</summary>
     public TimeSpan ReportPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Unset, or at least 12 characters.</summary>
+    public bool HasLongEnoughVerifyToken => string.IsNullOrEmpty(VerifyToken) || VerifyToken.Length >= 12;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AccessToken) && !string.IsNullOrWhiteSpace(AppSecret);
 
     public IEnumerable<string> AdAccounts => AdAccountIds.Where(a => !string.IsNullOrWhiteSpace(a))

@@ -13,7 +13,9 @@ public static class MetaRegistration
     public static WebApplicationBuilder AddMeta(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => o.HasLongEnoughVerifyToken, "Meta:VerifyToken needs at least 12 characters.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<MetaVersionWatch>();
         builder.Services.AddConnectionSection<MetaOptions>(MetaOptions.Section,
             nameof(MetaOptions.AppSecret), nameof(MetaOptions.AccessToken), nameof(MetaOptions.VerifyToken));

@@ -29,14 +29,20 @@ public static partial class MetaWebhookEndpoints
         return webhooks;
     }
 
-    internal static Results<ContentHttpResult, ProblemHttpResult> Verify(HttpRequest request, IOptionsMonitor<MetaOptions> meta)
+    internal static Results<ContentHttpResult, ProblemHttpResult> Verify(HttpRequest request, IOptionsMonitor<MetaOptions> meta, CredentialThrottle throttle)
     {
+        if (throttle.IsBlocked(request.HttpContext))
+        {
+            return throttle.TooManyFailures(request.HttpContext);
+        }
+
         var query = request.Query;
         if (query["hub.mode"] == "subscribe" && SharedSecret.Matches(meta.CurrentValue.VerifyToken, query["hub.verify_token"].ToString()))
         {
             return TypedResults.Text(query["hub.challenge"].ToString(), "text/plain", Encoding.UTF8);
         }
 
+        throttle.RecordFailure(request.HttpContext);
         return TypedResults.Problem("hub.mode must be subscribe and hub.verify_token must match Meta:VerifyToken.",
             statusCode: StatusCodes.Status403Forbidden, title: "Subscription refused",
             extensions: new Dictionary<string, object?> { ["success"] = false });

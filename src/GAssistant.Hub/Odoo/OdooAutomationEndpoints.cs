@@ -31,11 +31,17 @@ public static partial class OdooAutomationEndpoints
     }
 
     internal static async Task<Results<Ok<WebhookAccepted>, ProblemHttpResult, ValidationProblem>> ReceiveAsync(
-        HttpRequest request, IOptionsMonitor<OdooOptions> odoo, InboxWriter writer, TimeProvider clock,
+        HttpRequest request, IOptionsMonitor<OdooOptions> odoo, InboxWriter writer, TimeProvider clock, CredentialThrottle throttle,
         ILogger<InboxWriter> logger, CancellationToken cancellationToken)
     {
+        if (throttle.IsBlocked(request.HttpContext))
+        {
+            return throttle.TooManyFailures(request.HttpContext);
+        }
+
         if (!SharedSecret.Matches(odoo.CurrentValue.AutomationToken, request.Query["token"]))
         {
+            throttle.RecordFailure(request.HttpContext);
             Log.Refused(logger, string.IsNullOrEmpty(odoo.CurrentValue.AutomationToken) ? "no Odoo:AutomationToken configured" : "wrong or missing token");
             return WebhookProblems.Unauthorized(string.IsNullOrEmpty(odoo.CurrentValue.AutomationToken)
                 ? "Odoo automation webhooks are refused: Odoo:AutomationToken is not configured on the hub."

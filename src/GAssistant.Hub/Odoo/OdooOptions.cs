@@ -49,6 +49,13 @@ public sealed class OdooOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Unset, or long enough not to be guessed: it is the only thing guarding the automation webhook.</summary>
+    public bool HasLongEnoughAutomationToken => string.IsNullOrEmpty(AutomationToken) || AutomationToken.Length >= 20;
+
+    /// <summary>Unset, or <c>whsec_</c> and at least 16 bytes of base64 (Standard Webhooks secrets are 24 to 64).</summary>
+    public bool HasValidWebhookSecret => string.IsNullOrEmpty(WebhookSecret)
+        || (Webhooks.StandardWebhookVerifier.TryParseSecret(WebhookSecret, out var key) && key.Length >= 16);
+
     /// <summary>Empty (not configured) is fine; anything else must be an absolute http(s) address.</summary>
     public bool HasValidUrl => string.IsNullOrWhiteSpace(Url)
         || (Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));

@@ -13,6 +13,8 @@ public static class OdooRegistration
         builder.Services.AddOptions<OdooOptions>().BindConfiguration(OdooOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.HasValidUrl, "Odoo:Url must be an absolute http:// or https:// address, e.g. https://mycompany.odoo.com.")
+            .Validate(o => o.HasLongEnoughAutomationToken, "Odoo:AutomationToken needs at least 20 characters; it is the only thing guarding the automation webhook.")
+            .Validate(o => o.HasValidWebhookSecret, "Odoo:WebhookSecret must be whsec_ followed by at least 16 bytes in base64, as the addon's settings generate it.")
             .ValidateOnStart();
         builder.Services.AddConnectionSection<OdooOptions>(OdooOptions.Section,
             nameof(OdooOptions.ApiKey), nameof(OdooOptions.WebhookSecret), nameof(OdooOptions.PreviousWebhookSecret), nameof(OdooOptions.AutomationToken));

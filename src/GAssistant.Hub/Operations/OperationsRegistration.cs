@@ -34,13 +34,31 @@ public static class OperationsRegistration
         builder.Configuration.GetSection(RateLimitOptions.Section).Bind(rateLimits);
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHubRateLimits(rateLimits);
+        builder.Services.AddSingleton<CredentialThrottle>();
 
+        var proxies = builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        var networks = builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            // ASP.NET Core trusts loopback as a proxy by default (then any local process, or a proxy on the same
+            // machine passing X-Forwarded-For through, chooses the client address the rate limits use), and
+            // empty lists mean "trust every proxy". So X-Forwarded-* is read only from the proxies configured.
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the obsolete list still holds 127.0.0.0/8 by default, and is still consulted
+            o.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+            o.ForwardedHeaders = proxies.Length + networks.Length == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in proxies)
             {
                 o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in networks)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
         return builder;

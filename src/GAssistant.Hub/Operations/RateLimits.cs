@@ -45,4 +45,8 @@ public sealed class RateLimitOptions
 
     [Range(1, 1_000_000)]
     public int ApiPerMinute { get; set; } = 600;
+
+    /// <summary>Wrong API keys or webhook tokens one address may present a minute (<see cref="CredentialThrottle"/>).</summary>
+    [Range(1, 1_000_000)]
+    public int FailedCredentialsPerMinute { get; set; } = 20;
 }
