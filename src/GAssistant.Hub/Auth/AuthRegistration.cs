@@ -66,6 +66,7 @@ public static class AuthRegistration
     {
         app.SeedAdmin();
         app.UseAuthentication();
+        app.UseSameOriginApi();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -77,7 +78,10 @@ public static class AuthRegistration
     {
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
-            context.Response.Redirect(context.RedirectUri);
+            // The handler builds an absolute address from the request's Host header; a path needs no host,
+            // so a forged Host (or X-Forwarded-Host) cannot send the browser elsewhere.
+            var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+            context.Response.Redirect(LocalUrl.OrDefault(target, "/login"));
             return Task.CompletedTask;
         }
 

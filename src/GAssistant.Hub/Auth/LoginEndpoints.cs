@@ -1,5 +1,6 @@
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Operations;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,14 +10,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Auth;
 
-/// <summary>The login form (<c>/login</c>) posts here; anti-forgery is checked by the framework.</summary>
+/// <summary>The login form (<c>/login</c>) and the sign-out button post here; both carry an antiforgery token.</summary>
 public static partial class LoginEndpoints
 {
     public static WebApplication MapLoginEndpoints(this WebApplication app)
     {
         var account = app.MapGroup("/account").WithTags("Account").ExcludeFromDescription();
         account.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
-        account.MapPost("/logout", (Delegate)LogoutAsync);
+        account.MapPost("/logout", LogoutAsync);
         account.MapPost("/invitation", AccountEndpoints.AcceptInvitationAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
         account.MapPost("/password", AccountEndpoints.ChangePasswordAsync);
         return app;
@@ -26,7 +27,7 @@ public static partial class LoginEndpoints
         [FromForm] LoginForm form, HttpContext http, HubDbContext db, ILogger<LoginForm> logger, CancellationToken cancellationToken)
     {
         var email = (form.Email ?? "").Trim().ToLowerInvariant();
-        var returnUrl = IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/crm";
+        var returnUrl = LocalUrl.OrDefault(form.ReturnUrl, "/crm");
         var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
         var hasher = new PasswordHasher<HubUser>();
 
@@ -50,14 +51,26 @@ public static partial class LoginEndpoints
         return TypedResults.LocalRedirect(returnUrl);
     }
 
-    internal static async Task<RedirectHttpResult> LogoutAsync(HttpContext http)
+    /// <summary>Renews the person's stamp, so this cookie and every copy of it stop working, then deletes it.</summary>
+    internal static async Task<Results<RedirectHttpResult, ProblemHttpResult>> LogoutAsync(
+        HttpContext http, HubDbContext db, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
+        // No form field is bound, so the framework checks no token here: without this any site could sign a person out.
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Antiforgery token missing",
+                "Sign out with the button of a hub page; the request carried no valid antiforgery token.");
+        }
+
+        if (http.User.UserId() is { } id && await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken) is { } user)
+        {
+            user.SecurityStamp = SecurityStamps.New();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.LocalRedirect("/login");
     }
-
-    internal static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     private static PasswordVerificationResult VerifyAgainstDummy(PasswordHasher<HubUser> hasher, string password)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using GAssistant.Hub.Components.Shared;
 using GAssistant.Hub.Connections;
 using GAssistant.Hub.Localization;
+using GAssistant.Hub.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -73,8 +74,7 @@ public static class ComponentsRegistration
         http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
-        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/crm";
-        return TypedResults.LocalRedirect(target);
+        return TypedResults.LocalRedirect(LocalUrl.OrDefault(returnUrl, "/crm"));
     }
 
     public static bool IsRightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;

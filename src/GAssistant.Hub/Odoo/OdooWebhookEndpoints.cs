@@ -52,7 +52,6 @@ public static partial class OdooWebhookEndpoints
                 "The delivery id is too long.");
         }
 
-        var now = clock.GetUtcNow();
         var verification = new StandardWebhookVerifier(keys, inbox.Value.SignatureTolerance).Verify(
             id, request.Headers["webhook-timestamp"], request.Headers["webhook-signature"], body, now);
         if (verification != WebhookVerification.Valid)

@@ -28,7 +28,7 @@ public static class OperationsRegistration
         builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.TryAdd("success", false));
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => OpenApiDocument.Configure(o, builder.Configuration["Hub:PublicUrl"]));
 
         var rateLimits = new RateLimitOptions();
         builder.Configuration.GetSection(RateLimitOptions.Section).Bind(rateLimits);
