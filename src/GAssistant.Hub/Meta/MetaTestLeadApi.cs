@@ -85,17 +85,9 @@ public static class MetaTestLeadApi
 
     private static ValidationProblem Invalid() => ApiProblems.Validation(new Dictionary<string, string[]> { ["test"] = ["Expected {\"test\": true} or {\"test\": false}."] });
 
-    private static async Task<bool?> TestFlagAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            return body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("test", out var test)
-                && test.ValueKind is JsonValueKind.True or JsonValueKind.False ? test.GetBoolean() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static async Task<bool?> TestFlagAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        await ApiJson.ReadObjectAsync(request, new Dictionary<string, string[]>(StringComparer.Ordinal), optional: false, cancellationToken) is { } body
+        && body.TryGetProperty("test", out var test) && test.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? test.GetBoolean()
+            : null;
 }

@@ -33,6 +33,7 @@ public abstract class HostileRequestPropertyTests(HostileHub fixture, ITestOutpu
         "GET /api/meta/campaigns", "POST /api/meta/sync-leads", "POST /api/meta/sync-campaigns", "GET /api/analytics/attribution",
         "GET /api/crm/summary", "GET /api/crm/leads.csv", "POST /api/scoring/train", "GET /api/scoring/model", "POST /api/reports/send",
         "GET /api/jobs/{id}", "POST /api/bigquery/export", "GET /api/bigquery/status",
+        "POST /api/meta/rearm", "GET /api/meta/forms", "GET /api/meta/test-leads", "PUT /api/meta/forms/{id}/test", "PUT /api/meta/leads/{leadgenId}/test",
         "POST /api/webhook/odoo", "POST /api/webhook/odoo/automation", "GET /api/webhook/meta", "POST /api/webhook/meta",
     };
 
@@ -129,6 +130,8 @@ public abstract class HostileRequestPropertyTests(HostileHub fixture, ITestOutpu
         }),
         "POST /api/meta/sync-leads" => ApiBody("/api/meta/sync-leads", () => new() { ["since"] = "\"2026-11-01T00:00:00Z\"" }),
         "POST /api/meta/sync-campaigns" => ApiBody("/api/meta/sync-campaigns", () => new() { ["from"] = "\"2026-11-01\"", ["to"] = "\"2026-11-05\"" }),
+        "PUT /api/meta/forms/{id}/test" => TestMark(id => $"/api/meta/forms/{id}/test"),
+        "PUT /api/meta/leads/{leadgenId}/test" => TestMark(id => $"/api/meta/leads/{id}/test"),
         "POST /api/reports/send" => ApiBody("/api/reports/send", () => new() { ["report"] = "\"daily\"", ["language"] = "\"ar\"" }),
         _ when route.StartsWith("POST ", StringComparison.Ordinal) => ApiBody(route[5..], () => new() { ["x"] = "1" }),
         "GET /api/meta/campaigns" => QueryOf("/api/meta/campaigns", ["from", "to"]),
@@ -137,6 +140,10 @@ public abstract class HostileRequestPropertyTests(HostileHub fixture, ITestOutpu
     };
 
     private static Gen<HostileRequest> QueryOf(string path, string[] names) => HostileGen.Query(names).Select(q => HostileRequest.Get(path + q));
+
+    private static Gen<HostileRequest> TestMark(Func<string, string> path) =>
+        Gen.Select(PathSegment, HostileGen.Bytes(HostileGen.Body(() => new() { ["test"] = "true" })), (id, body) =>
+            new HostileRequest(HttpMethod.Put, path(id), body, "application/json", null, Sign.None));
 
     private static Gen<HostileRequest> ApiBody(string path, Func<Dictionary<string, string>> template) =>
         Gen.Select(HostileGen.Bytes(HostileGen.Body(template)), Gen.Int[0, 9], (body, variant) =>
