@@ -94,7 +94,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     public async Task A_restored_hub_reads_the_connections_saved_in_settings_and_their_secrets()
     {
         var saved = await _hub.Services.GetRequiredService<ConnectionSettings>().SaveAsync(
-            new ConnectionChange().Set("Meta:VerifyToken", "verify-me").Set("Meta:AppSecret", "secret-saved-in-settings"), TestPeople.Admin, CancellationToken.None);
+            new ConnectionChange().Set("Meta:VerifyToken", "verify-me-0123456789").Set("Meta:AppSecret", "secret-saved-in-settings"), TestPeople.Admin, CancellationToken.None);
         Assert.True(saved.Saved, string.Join(" ", saved.Errors));
         var backup = Path.Combine(_root, "with-connections");
         Assert.Equal(0, Run(BackupCommand.Run, backup, _hub.DataPath).ExitCode);
@@ -109,7 +109,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
 
         // The secret is stored encrypted; only the restored keys make it readable again.
         var meta = restored.Services.GetRequiredService<IOptionsMonitor<MetaOptions>>().CurrentValue;
-        Assert.Equal(("verify-me", "secret-saved-in-settings"), (meta.VerifyToken, meta.AppSecret));
+        Assert.Equal(("verify-me-0123456789", "secret-saved-in-settings"), (meta.VerifyToken, meta.AppSecret));
     }
 
     [Fact]
