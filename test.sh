@@ -35,7 +35,8 @@ dotnet build GAssistant.slnx --no-restore -c Release 2>&1 | tail -3
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" --no-build -c Release --logger "trx;LogFileName=$name.trx" --results-directory artifacts/test-results \
-    2>&1 | tee "artifacts/$name.log" | grep -E "^\s*(Failed|Passed!|Failed!)|error" | head -60
+    2>&1 | tee "artifacts/$name.log" \
+    | awk '/^[[:space:]]*(Failed|Passed!|Failed!)|error/ { print; next } /^[[:space:]]*Error Message:/ { n = 6 } n > 0 { print; n-- }' | head -120
   line=$(grep -E "(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+" "artifacts/$name.log" | tail -1)
   if [ -z "$line" ]; then failed=$((failed + 1)); echo "$name: no result (build or host failure)"; continue; fi
   f=$(echo "$line" | sed -E 's/.*Failed: +([0-9]+),.*/\1/'); p=$(echo "$line" | sed -E 's/.*Passed: +([0-9]+),.*/\1/')

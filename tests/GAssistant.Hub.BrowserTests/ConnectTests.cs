@@ -29,6 +29,7 @@ public sealed class ConnectTests
             await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
             var connect = new ConnectionPage(page);
             await page.WaitForSelectorAsync("[data-testid=empty-guide] [data-testid=setup-checklist]");
+            await DashboardPage.WaitForInteractiveAsync(page);
             Assert.Equal(language == "ar" ? "rtl" : "ltr", await page.GetAttributeAsync("html", "dir"));
             Assert.Equal("False", await page.GetAttributeAsync("[data-testid=setup-step][data-step=odoo]", "data-done"));
             await Artifacts.ScreenshotAsync(page, $"connect-{language}-1-empty-dashboard-checklist");

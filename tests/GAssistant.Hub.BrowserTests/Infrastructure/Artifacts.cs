@@ -26,13 +26,29 @@ public static class Artifacts
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + "-screen.png") });
     }
 
-    /// <summary>One panel of a page (for the docs: docs/images holds the ones the walkthroughs show).</summary>
-    public static Task PanelAsync(IPage page, string testId, string name) =>
-        page.Locator($"[data-testid={testId}]").First.ScreenshotAsync(new LocatorScreenshotOptions
+    /// <summary>
+    /// One panel of a page (for the docs: docs/images holds the ones the walkthroughs show). A panel that re-renders
+    /// while it is photographed (the checklist looks again every few seconds; the page turns interactive) is a new
+    /// element: the picture is taken again of the new one, a few times at most.
+    /// </summary>
+    public static async Task PanelAsync(IPage page, string testId, string name)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            Path = Path.Combine(Screenshots, name + ".png"),
-            Style = "header.mud-appbar { visibility: hidden !important; }", // the fixed app bar would cover the panel's top
-        });
+            try
+            {
+                await page.Locator($"[data-testid={testId}]").First.ScreenshotAsync(new LocatorScreenshotOptions
+                {
+                    Path = Path.Combine(Screenshots, name + ".png"),
+                    Style = "header.mud-appbar { visibility: hidden !important; }", // the fixed app bar would cover the panel's top
+                });
+                return;
+            }
+            catch (PlaywrightException e) when (attempt < 5 && e.Message.Contains("not attached", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
 
     /// <summary>Runs a wait; if it fails, keeps a screenshot and the page's HTML as artifacts to show why.</summary>
     public static async Task OrExplainAsync(IPage page, string name, Func<Task> wait)
