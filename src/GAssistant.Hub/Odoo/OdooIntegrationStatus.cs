@@ -24,7 +24,7 @@ internal sealed class OdooIntegrationStatus(IOptionsMonitor<OdooOptions> options
             ? $"last sync {at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC {(sync.LastSucceeded == true ? "succeeded" : "failed")}: {sync.LastMessage}"
             : "no sync yet";
         var syncHint = sync.LastRunAt is { } ran
-            ? sync.LastSucceeded == true ? new LocalizedHint("Hint.odoo.synced", ran) : new LocalizedHint("Hint.odoo.sync_failed", ran, sync.LastMessage ?? "")
+            ? sync.LastSucceeded == true ? new LocalizedHint("Hint.odoo.synced", ran) : new LocalizedHint("Hint.odoo.sync_failed", ran, sync.LastProblem ?? (object)(sync.LastMessage ?? ""))
             : new LocalizedHint("Hint.odoo.no_sync");
         return new IntegrationState(sync.LastSucceeded == false ? "down" : "configured", $"{o.Url} database {o.Database}; {webhooks}; {lastSync}",
             new LocalizedHint("Hint.odoo.configured", o.Url ?? "", o.Database ?? "", webhooksHint, syncHint));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Jobs;
+using GAssistant.Hub.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -70,8 +71,10 @@ public sealed partial class OdooSync(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            status.Record(clock.GetUtcNow().UtcDateTime, false, e is OdooException odooError
-                ? OdooHealthCheck.Explain(odooError, options.CurrentValue) : $"{e.GetType().Name}: {e.Message}");
+            var (message, problem) = e is OdooException odooError
+                ? OdooHealthCheck.Explained(odooError, options.CurrentValue)
+                : ($"{e.GetType().Name}: {e.Message}", new LocalizedHint("Hint.odoo.sync_error", $"{e.GetType().Name}: {e.Message}"));
+            status.Record(clock.GetUtcNow().UtcDateTime, false, message, problem);
             throw;
         }
         finally

@@ -1,3 +1,5 @@
+using GAssistant.Hub.Operations;
+
 namespace GAssistant.Hub.Odoo;
 
 /// <summary>The last reconciliation run, for <c>/health</c>; and the gate that keeps runs from overlapping.</summary>
@@ -11,13 +13,17 @@ public sealed class OdooSyncStatus : IDisposable
 
     public bool? LastSucceeded { get; private set; }
 
+    /// <summary>What the last run did or why it failed, in English (<c>/health</c>, logs).</summary>
     public string? LastMessage { get; private set; }
 
-    public void Record(DateTime at, bool succeeded, string message)
+    /// <summary>Why the last run failed, in the reader's language (Settings); null after a success.</summary>
+    public LocalizedHint? LastProblem { get; private set; }
+
+    public void Record(DateTime at, bool succeeded, string message, LocalizedHint? problem = null)
     {
         lock (_lock)
         {
-            (LastRunAt, LastSucceeded, LastMessage) = (at, succeeded, message);
+            (LastRunAt, LastSucceeded, LastMessage, LastProblem) = (at, succeeded, message, problem);
         }
     }
 

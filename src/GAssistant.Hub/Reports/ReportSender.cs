@@ -6,7 +6,11 @@ using MimeKit;
 namespace GAssistant.Hub.Reports;
 
 /// <summary>The outcome of one send, for the API and the Settings page's "Send now".</summary>
-public sealed record ReportSendResult(bool Sent, string Report, string Language, DateOnly From, DateOnly To, int Recipients, string Subject, string Message);
+/// <param name="Message">What happened, in English (the API's and the log's sentence).</param>
+/// <param name="Error">When the SMTP server refused or could not be reached: its own words, which a page quotes inside a
+/// sentence of the reader's language (<see cref="ReportRun.OutcomeOf"/>).</param>
+public sealed record ReportSendResult(bool Sent, string Report, string Language, DateOnly From, DateOnly To, int Recipients, string Subject, string Message,
+    string? Error = null);
 
 /// <summary>
 /// Builds a report from the hub's database and sends it over the configured SMTP server with MailKit. Used by
@@ -52,7 +56,7 @@ public sealed partial class ReportSender(
         catch (Exception e) when (SmtpMail.IsFailure(e))
         {
             Log.SendFailed(logger, name, o.Smtp.Host!, e);
-            return Done(new ReportSendResult(false, kind.Name(), language, period.From, period.To, to.Count, subject, $"The SMTP server refused or failed: {e.Message}"), trigger);
+            return Done(new ReportSendResult(false, kind.Name(), language, period.From, period.To, to.Count, subject, $"The SMTP server refused or failed: {e.Message}", e.Message), trigger);
         }
 
         var masked = string.Join(", ", to.Select(a => Redact.Email(a.Address)));
@@ -63,7 +67,7 @@ public sealed partial class ReportSender(
 
     private ReportSendResult Done(ReportSendResult result, string trigger)
     {
-        status.Record(new ReportRun(result.Report, result.Language, trigger, clock.GetUtcNow().UtcDateTime, result.Recipients, result.Sent, result.Message));
+        status.Record(new ReportRun(result.Report, result.Language, trigger, clock.GetUtcNow().UtcDateTime, result.Recipients, result.Sent, result.Message, result.Error));
         return result;
     }
 

@@ -5,7 +5,24 @@ namespace GAssistant.Hub.Reports;
 
 /// <summary>One report sent (or not) to its recipients.</summary>
 /// <param name="Trigger"><c>schedule</c> or <c>manual</c>.</param>
-public sealed record ReportRun(string Report, string Language, string Trigger, DateTime At, int Recipients, bool Succeeded, string Message);
+/// <param name="Message">What happened, in English (<c>/health</c>'s detail).</param>
+/// <param name="Error">The SMTP server's own words when it refused or could not be reached.</param>
+public sealed record ReportRun(string Report, string Language, string Trigger, DateTime At, int Recipients, bool Succeeded, string Message,
+    string? Error = null)
+{
+    /// <summary>What happened, as a sentence in the reader's language: sent, no recipients, or the server's refusal quoted.</summary>
+    public LocalizedHint Outcome => OutcomeOf(Succeeded, Recipients, Error);
+
+    public static LocalizedHint OutcomeOf(bool sent, int recipients, string? error) => (sent, error) switch
+    {
+        (true, _) => new LocalizedHint("Report.Sent", recipients),
+        (false, { } said) => SmtpFailed(said),
+        _ => new LocalizedHint("Report.NoRecipients", "Reports:Recipients:0"),
+    };
+
+    /// <summary>The SMTP server refused or could not be reached; <paramref name="said"/> is quoted as the server (or the socket) put it.</summary>
+    public static LocalizedHint SmtpFailed(string said) => new("Report.SmtpFailed", said);
+}
 
 /// <summary>The next time a schedule fires (UTC).</summary>
 public sealed record ScheduledReport(int Index, string Report, string Language, string Cron, DateTime? NextRunUtc);
@@ -45,7 +62,7 @@ public sealed class ReportsStatus(IOptionsMonitor<ReportsOptions> options) : IIn
                 { Succeeded: true } => new IntegrationState("ok", $"Last {last.Report} report sent at {last.At:u} to {last.Recipients} recipients.",
                     new LocalizedHint("Hint.reports.ok", new LocalizedHint($"Settings.Report.{last.Report}"), last.At, last.Recipients)),
                 _ => new IntegrationState("down", $"The last {last.Report} report failed at {last.At:u}: {last.Message} Check Reports:Smtp:*.",
-                    new LocalizedHint("Hint.reports.down", new LocalizedHint($"Settings.Report.{last.Report}"), last.At, last.Message, "Reports:Smtp:*")),
+                    new LocalizedHint("Hint.reports.down", new LocalizedHint($"Settings.Report.{last.Report}"), last.At, last.Outcome, "Reports:Smtp:*")),
             };
         }
     }
