@@ -7,5 +7,8 @@ public sealed class MetaAdAccount
     public string Id { get; set; } = "";
     public string? Name { get; set; }
     public string Currency { get; set; } = "";
+
+    /// <summary>The business's country (<c>business_country_code</c>): the last country a lead's phone is read in.</summary>
+    public string? CountryCode { get; set; }
     public DateTime SyncedAt { get; set; }
 }

@@ -33,6 +33,9 @@ public sealed class MetaLeadLink
 
     public bool IsTest => TestStatus is TestLeadStatus.FromMeta or TestLeadStatus.TestForm or TestLeadStatus.MarkedByAdmin;
 
+    /// <summary>Why the lead's phone went to Odoo as typed instead of in E.164; <see cref="PhoneProblem.None"/> when it did not.</summary>
+    public PhoneProblem PhoneProblem { get; set; }
+
     /// <summary>When the person submitted the form (Meta's <c>created_time</c>).</summary>
     public DateTime? CreatedTime { get; set; }
     public DateTime LinkedAt { get; set; }

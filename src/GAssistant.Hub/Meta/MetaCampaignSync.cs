@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Jobs;
+using GAssistant.Hub.Odoo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -66,7 +67,7 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
 
     private async Task<string> ReadAccountAsync(string accountId, CancellationToken cancellationToken)
     {
-        var json = await graph.GetAsync(accountId, new Dictionary<string, string> { ["fields"] = "currency,name" }, GraphScope.AdObjects(accountId), cancellationToken);
+        var json = await graph.GetAsync(accountId, new Dictionary<string, string> { ["fields"] = "currency,name,business_country_code" }, GraphScope.AdObjects(accountId), cancellationToken);
         var account = await db.MetaAdAccounts.FindAsync([accountId], cancellationToken);
         if (account is null)
         {
@@ -76,6 +77,7 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
 
         account.Currency = MetaNotification.Id(json, "currency") ?? account.Currency;
         account.Name = MetaNotification.Id(json, "name") ?? account.Name;
+        account.CountryCode = PhoneNumbering.CountryOf(MetaNotification.Id(json, "business_country_code")) ?? account.CountryCode;
         account.SyncedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return account.Currency;

@@ -50,8 +50,11 @@ public sealed partial class MetaLeadToOdoo(
         var formId = lead.FormId ?? job.FormId;
         var test = await RecogniseTestAsync(db, graph, lead, formId, job.PageId, cancellationToken);
         var odoo = scope.ServiceProvider.GetRequiredService<OdooClient>();
+        var values = LeadFieldMapping.Map(lead, meta.CurrentValue.FieldMapping);
+        var phone = PhoneNumbering.Normalize(values.Fields.GetValueOrDefault("phone"),
+            await MetaLeadCountries.OfAsync(db, lead, formId, job.PageId, meta.CurrentValue, cancellationToken));
         var odooId = await FindAsync(odoo, job.LeadgenId, cancellationToken)
-            ?? await CreateAsync(odoo, scope.ServiceProvider.GetRequiredService<UtmResolver>(), lead, test != TestLeadStatus.None, cancellationToken);
+            ?? await CreateAsync(odoo, scope.ServiceProvider.GetRequiredService<UtmResolver>(), lead, values, phone, test != TestLeadStatus.None, cancellationToken);
         db.MetaLeadLinks.Add(new MetaLeadLink
         {
             LeadgenId = lead.Id, OdooLeadId = odooId, PageId = job.PageId, FormId = formId,
@@ -59,7 +62,7 @@ public sealed partial class MetaLeadToOdoo(
             CampaignId = lead.CampaignId, CampaignName = lead.CampaignName, Platform = lead.Platform, IsOrganic = lead.IsOrganic,
             CreatedTime = lead.CreatedTime ?? job.CreatedTime, LinkedAt = clock.GetUtcNow().UtcDateTime,
             Consents = lead.Consents.Count == 0 ? null : JsonSerializer.Serialize(lead.Consents, MetaJson.Options),
-            TestStatus = test,
+            TestStatus = test, PhoneProblem = phone?.Problem ?? PhoneProblem.None,
         });
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -116,14 +119,19 @@ public sealed partial class MetaLeadToOdoo(
         return null;
     }
 
-    private async Task<long> CreateAsync(OdooClient odoo, UtmResolver utm, MetaLead lead, bool test, CancellationToken cancellationToken)
+    private async Task<long> CreateAsync(OdooClient odoo, UtmResolver utm, MetaLead lead, OdooLeadValues values, LeadPhone? phone, bool test,
+        CancellationToken cancellationToken)
     {
         var o = meta.CurrentValue;
-        var values = LeadFieldMapping.Map(lead, o.FieldMapping);
-        var record = new JsonObject { ["name"] = values.Name, ["description"] = values.Description };
+        var record = new JsonObject { ["name"] = values.Name, ["description"] = values.Description + PhoneNote(phone) };
         foreach (var (field, value) in values.Fields)
         {
             record[field] = value;
+        }
+
+        if (phone is not null)
+        {
+            record["phone"] = phone.ForOdoo;
         }
 
         record["source_id"] = await utm.ResolveAsync("utm.source", lead.SourceName, cancellationToken);
@@ -144,6 +152,14 @@ public sealed partial class MetaLeadToOdoo(
         Log.Created(logger, lead.Id, id, lead.SourceName, email);
         return id;
     }
+
+    /// <summary>A line telling the salesperson the phone is as typed and why, so it is checked before a call or a WhatsApp.</summary>
+    private static string PhoneNote(LeadPhone? phone) => phone?.Problem switch
+    {
+        PhoneProblem.NoCountry => $"Phone to check: {phone.Typed} has no country code and the form gave no country; kept as typed.\n",
+        PhoneProblem.NotANumber => $"Phone to check: {phone.Typed} is not a valid phone number; kept as typed.\n",
+        _ => "",
+    };
 
     private static async Task CreateExternalIdAsync(OdooClient odoo, string leadgenId, long odooId, CancellationToken cancellationToken) =>
         await odoo.CreateAsync("ir.model.data", new JsonObject

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GAssistant.Hub.Odoo;
 
 namespace GAssistant.Hub.Meta;
 
@@ -55,6 +56,15 @@ public sealed class MetaOptions
 
     /// <summary>Form question name → Odoo <c>crm.lead</c> field; merged over <see cref="LeadFieldMapping.Defaults"/>.</summary>
     public Dictionary<string, string> FieldMapping { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Form, Page or ad account id (<c>act_…</c>) → country (ISO code such as <c>SA</c>): where a lead's national phone
+    /// number (<c>05…</c>) is read when the lead does not say its country. See <see cref="MetaLeadCountries"/>.
+    /// </summary>
+    public Dictionary<string, string> Countries { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every configured country is one phone numbering knows.</summary>
+    public bool HasKnownCountries => Countries.Values.All(c => PhoneNumbering.CountryOf(c) is not null);
 
     /// <summary>utm.medium of leads from ads, and of organic leads.</summary>
     public string PaidMedium { get; set; } = "Paid Social";

@@ -15,6 +15,7 @@ public static class MetaRegistration
         builder.Services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.HasLongEnoughVerifyToken, "Meta:VerifyToken needs at least 12 characters.")
+            .Validate(o => o.HasKnownCountries, "Meta:Countries:<form, Page or ad account id> must be a country code such as SA, AE, EG or JO.")
             .ValidateOnStart();
         builder.Services.AddSingleton<MetaVersionWatch>();
         builder.Services.AddConnectionSection<MetaOptions>(MetaOptions.Section,

@@ -13,7 +13,8 @@ public sealed record NewLead(
     string? Source,
     string? Campaign,
     string? Medium,
-    string? Description)
+    string? Description,
+    string? Country = null)
 {
     private const int MaxText = 256;
 
@@ -34,6 +35,11 @@ public sealed record NewLead(
         if (!Blank(Email) && !IsEmail(Email!.Trim()))
         {
             errors["email"] = [$"'{Email}' is not an email address (name@example.com)."];
+        }
+
+        if (!Blank(Country) && !PhoneNumbering.IsCountry(Country!.Trim()))
+        {
+            errors["country"] = [$"'{Country}' is not a country code phone numbers are read in; give an ISO 3166 code such as SA, AE, EG or JO."];
         }
 
         if (Probability is < 0 or > 100 || (Probability is { } p && !double.IsFinite(p)))
@@ -60,6 +66,9 @@ public sealed record NewLead(
 
         return errors;
     }
+
+    /// <summary>The phone in E.164 when it can be read in the body's country, else <paramref name="defaultCountry"/>; else as typed and flagged.</summary>
+    public LeadPhone? NormalizedPhone(string? defaultCountry) => PhoneNumbering.Normalize(Phone, [Clean(Country), defaultCountry]);
 
     /// <summary>Odoo requires a name: fall back to the contact.</summary>
     public string LeadName => Clean(Name) ?? Clean(PartnerName) ?? Clean(Email) ?? Clean(Phone) ?? "";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Operations;
+using Microsoft.Extensions.Options;
 
 namespace GAssistant.Hub.Odoo;
 
@@ -11,14 +12,17 @@ namespace GAssistant.Hub.Odoo;
 /// is lost (timeout, dropped connection) the lead is looked up before a second attempt, so a retry
 /// never makes a duplicate.
 /// </summary>
-public sealed partial class OdooLeadCreator(OdooClient odoo, UtmResolver utm, HubDbContext db, TimeProvider clock, ILogger<OdooLeadCreator> logger)
+public sealed partial class OdooLeadCreator(
+    OdooClient odoo, UtmResolver utm, HubDbContext db, IOptionsMonitor<OdooOptions> options, TimeProvider clock, ILogger<OdooLeadCreator> logger)
 {
-    public async Task<Lead> CreateAsync(NewLead input, CancellationToken cancellationToken)
+    /// <summary>The lead as Odoo stored it, and its phone (null when none was given; flagged when kept as typed).</summary>
+    public async Task<(Lead Lead, LeadPhone? Phone)> CreateAsync(NewLead input, CancellationToken cancellationToken)
     {
+        var phone = input.NormalizedPhone(options.CurrentValue.DefaultCountry);
         var values = new JsonObject { ["name"] = input.LeadName };
         Set(values, "partner_name", NewLead.Clean(input.PartnerName));
         Set(values, "email_from", NewLead.Clean(input.Email));
-        Set(values, "phone", NewLead.Clean(input.Phone));
+        Set(values, "phone", phone?.ForOdoo);
         Set(values, "description", NewLead.Clean(input.Description));
         if (input.ExpectedRevenue is { } revenue)
         {
@@ -57,7 +61,7 @@ public sealed partial class OdooLeadCreator(OdooClient odoo, UtmResolver utm, Hu
         }
 
         Log.Created(logger, id);
-        return stored ?? await db.Leads.FindAsync([id], cancellationToken) ?? new Lead { OdooId = id, Name = input.LeadName };
+        return (stored ?? await db.Leads.FindAsync([id], cancellationToken) ?? new Lead { OdooId = id, Name = input.LeadName }, phone);
     }
 
     /// <summary>The lead a lost create answer may have made: same name and contact, created since just before the attempt.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Operations;
@@ -72,8 +73,11 @@ public static class OdooLeadsApi
 
         try
         {
-            var lead = await creator.CreateAsync(input, cancellationToken);
-            return TypedResults.Created($"/api/odoo/leads/{lead.OdooId}", new LeadResponse(true, LeadDto.From(lead), $"Lead {lead.OdooId} created in Odoo."));
+            var (lead, phone) = await creator.CreateAsync(input, cancellationToken);
+            return TypedResults.Created($"/api/odoo/leads/{lead.OdooId}", new LeadResponse(true, LeadDto.From(lead), $"Lead {lead.OdooId} created in Odoo." + PhoneNote(phone))
+            {
+                PhoneFlagged = phone?.Flagged == true ? true : null,
+            });
         }
         catch (OdooException e) when (e.Kind == OdooErrorKind.Invalid)
         {
@@ -84,8 +88,20 @@ public static class OdooLeadsApi
             return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "Odoo is unavailable", OdooHealthCheck.Explain(e, options.CurrentValue));
         }
     }
+
+    private static string PhoneNote(LeadPhone? phone) => phone?.Problem switch
+    {
+        PhoneProblem.NoCountry => $" The phone '{phone.Typed}' has no country code and no country was given (country, or Odoo:DefaultCountry): it was kept as typed.",
+        PhoneProblem.NotANumber => $" The phone '{phone.Typed}' is not a valid phone number: it was kept as typed.",
+        _ => "",
+    };
 }
 
 public sealed record LeadListResponse(bool Success, IReadOnlyList<LeadDto> Leads, int Total, string Message);
 
-public sealed record LeadResponse(bool Success, LeadDto Lead, string Message);
+public sealed record LeadResponse(bool Success, LeadDto Lead, string Message)
+{
+    /// <summary><c>true</c> when the phone went to Odoo as typed (not understood as a phone number); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? PhoneFlagged { get; init; }
+}

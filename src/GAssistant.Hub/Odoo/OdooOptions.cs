@@ -49,6 +49,14 @@ public sealed class OdooOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The country (ISO code such as <c>SA</c>) a national phone number (<c>05…</c>) of <c>POST /api/odoo/leads</c> is read
+    /// in when the body gives no <c>country</c>; unset: such a number is kept as typed and flagged.
+    /// </summary>
+    public string? DefaultCountry { get; set; }
+
+    public bool HasKnownDefaultCountry => string.IsNullOrWhiteSpace(DefaultCountry) || PhoneNumbering.IsCountry(DefaultCountry);
+
     /// <summary>Unset, or long enough not to be guessed: it is the only thing guarding the automation webhook.</summary>
     public bool HasLongEnoughAutomationToken => string.IsNullOrEmpty(AutomationToken) || AutomationToken.Length >= 20;
 

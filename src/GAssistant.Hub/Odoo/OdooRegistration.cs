@@ -15,6 +15,7 @@ public static class OdooRegistration
             .Validate(o => o.HasValidUrl, "Odoo:Url must be an absolute http:// or https:// address, e.g. https://mycompany.odoo.com.")
             .Validate(o => o.HasLongEnoughAutomationToken, "Odoo:AutomationToken needs at least 20 characters; it is the only thing guarding the automation webhook.")
             .Validate(o => o.HasValidWebhookSecret, "Odoo:WebhookSecret must be whsec_ followed by at least 16 bytes in base64, as the addon's settings generate it.")
+            .Validate(o => o.HasKnownDefaultCountry, "Odoo:DefaultCountry must be a country code such as SA, AE, EG or JO.")
             .ValidateOnStart();
         builder.Services.AddConnectionSection<OdooOptions>(OdooOptions.Section,
             nameof(OdooOptions.ApiKey), nameof(OdooOptions.WebhookSecret), nameof(OdooOptions.PreviousWebhookSecret), nameof(OdooOptions.AutomationToken));

@@ -83,6 +83,37 @@ public abstract class OdooCreateLeadTests(HubProvider provider) : OdooHubTest(pr
     }
 
     [Fact]
+    public async Task A_phone_typed_in_arabic_indic_digits_goes_to_odoo_in_E164_of_the_given_country()
+    {
+        var (status, body) = await PostAsync(new { name = "واتساب", phone = "٠٥٠ ١٢٣ ٤٥٦٧", country = "SA" });
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("+966501234567", Odoo.Model("crm.lead").Single(r => r["name"]!.GetValue<string>() == "واتساب")["phone"]!.GetValue<string>());
+        Assert.False(body.ContainsKey("phone_flagged"));
+    }
+
+    [Fact]
+    public async Task A_national_phone_without_a_country_is_kept_as_typed_and_flagged_in_the_answer()
+    {
+        var (status, body) = await PostAsync(new { name = "بلا دولة", phone = "0501234567" });
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("0501234567", Odoo.Model("crm.lead").Single(r => r["name"]!.GetValue<string>() == "بلا دولة")["phone"]!.GetValue<string>());
+        Assert.True(body["phone_flagged"]!.GetValue<bool>());
+        Assert.Contains("kept as typed", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_country_is_refused_with_a_clear_message_and_nothing_is_created()
+    {
+        var (status, body) = await PostAsync(new { name = "Atlantis", phone = "0501234567", country = "Atlantis" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("such as SA, AE, EG or JO", body["errors"]!["country"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("crm.lead.create", Odoo.Calls);
+    }
+
+    [Fact]
     public async Task When_odoo_is_unreachable_the_answer_is_503_saying_so()
     {
         Hub.Outbound.Register(FakeOdoo.Host, _ => throw new HttpRequestException("Connection refused"));

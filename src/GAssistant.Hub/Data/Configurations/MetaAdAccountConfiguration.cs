@@ -11,5 +11,6 @@ internal sealed class MetaAdAccountConfiguration : IEntityTypeConfiguration<Meta
         account.Property(a => a.Id).HasMaxLength(40);
         account.Property(a => a.Name).HasMaxLength(512);
         account.Property(a => a.Currency).HasMaxLength(8);
+        account.Property(a => a.CountryCode).HasMaxLength(2);
     }
 }

@@ -716,6 +716,11 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("id");
 
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country_code");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1068,6 +1073,10 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("page_id");
+
+                    b.Property<int>("PhoneProblem")
+                        .HasColumnType("integer")
+                        .HasColumnName("phone_problem");
 
                     b.Property<string>("Platform")
                         .HasMaxLength(8)

@@ -697,6 +697,11 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country_code");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1045,6 +1050,10 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("page_id");
+
+                    b.Property<int>("PhoneProblem")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("phone_problem");
 
                     b.Property<string>("Platform")
                         .HasMaxLength(8)
