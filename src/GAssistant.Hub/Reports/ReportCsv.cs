@@ -32,18 +32,6 @@ public static class ReportCsv
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Text(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
+    /// <summary>One quoting and formula-escaping rule for every CSV the hub writes: the leads export's.</summary>
+    private static string Text(string? value) => string.IsNullOrEmpty(value) ? "" : Crm.LeadCsv.Cell(value);
 }
