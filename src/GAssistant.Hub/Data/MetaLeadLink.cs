@@ -36,6 +36,15 @@ public sealed class MetaLeadLink
     /// <summary>Why the lead's phone went to Odoo as typed instead of in E.164; <see cref="PhoneProblem.None"/> when it did not.</summary>
     public PhoneProblem PhoneProblem { get; set; }
 
+    /// <summary>The <c>res.partner</c> Odoo already had for this person (by email or phone) when the lead came; null: a new person.</summary>
+    public long? KnownPartnerId { get; set; }
+
+    /// <summary>
+    /// A repeat submission: the person had an open lead created within the repeat window. Under the default policy
+    /// <see cref="OdooLeadId"/> is that lead (the answers were posted on it), otherwise a new one.
+    /// </summary>
+    public bool IsRepeat { get; set; }
+
     /// <summary>When the person submitted the form (Meta's <c>created_time</c>).</summary>
     public DateTime? CreatedTime { get; set; }
     public DateTime LinkedAt { get; set; }

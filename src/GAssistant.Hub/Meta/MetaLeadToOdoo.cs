@@ -51,10 +51,11 @@ public sealed partial class MetaLeadToOdoo(
         var test = await RecogniseTestAsync(db, graph, lead, formId, job.PageId, cancellationToken);
         var odoo = scope.ServiceProvider.GetRequiredService<OdooClient>();
         var values = LeadFieldMapping.Map(lead, meta.CurrentValue.FieldMapping);
-        var phone = PhoneNumbering.Normalize(values.Fields.GetValueOrDefault("phone"),
-            await MetaLeadCountries.OfAsync(db, lead, formId, job.PageId, meta.CurrentValue, cancellationToken));
-        var odooId = await FindAsync(odoo, job.LeadgenId, cancellationToken)
-            ?? await CreateAsync(odoo, scope.ServiceProvider.GetRequiredService<UtmResolver>(), lead, values, phone, test != TestLeadStatus.None, cancellationToken);
+        var countries = await MetaLeadCountries.OfAsync(db, lead, formId, job.PageId, meta.CurrentValue, cancellationToken);
+        var phone = PhoneNumbering.Normalize(values.Fields.GetValueOrDefault("phone"), countries);
+        var (odooId, person, repeat) = await FindAsync(odoo, job.LeadgenId, cancellationToken) is { } made
+            ? (made, KnownPerson.Nobody, false)
+            : await PlaceAsync(odoo, scope.ServiceProvider.GetRequiredService<UtmResolver>(), lead, formId, values, phone, countries, test, cancellationToken);
         db.MetaLeadLinks.Add(new MetaLeadLink
         {
             LeadgenId = lead.Id, OdooLeadId = odooId, PageId = job.PageId, FormId = formId,
@@ -62,7 +63,7 @@ public sealed partial class MetaLeadToOdoo(
             CampaignId = lead.CampaignId, CampaignName = lead.CampaignName, Platform = lead.Platform, IsOrganic = lead.IsOrganic,
             CreatedTime = lead.CreatedTime ?? job.CreatedTime, LinkedAt = clock.GetUtcNow().UtcDateTime,
             Consents = lead.Consents.Count == 0 ? null : JsonSerializer.Serialize(lead.Consents, MetaJson.Options),
-            TestStatus = test, PhoneProblem = phone?.Problem ?? PhoneProblem.None,
+            TestStatus = test, PhoneProblem = phone?.Problem ?? PhoneProblem.None, KnownPartnerId = person.PartnerId, IsRepeat = repeat,
         });
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -95,7 +96,7 @@ public sealed partial class MetaLeadToOdoo(
         }
     }
 
-    /// <summary>The Odoo lead already made from this Meta lead, by external id, else by description marker.</summary>
+    /// <summary>The Odoo lead already made from this Meta lead (or noted on), by external id, else by description marker.</summary>
     private static async Task<long?> FindAsync(OdooClient odoo, string leadgenId, CancellationToken cancellationToken)
     {
         var external = await odoo.SearchReadAsync("ir.model.data",
@@ -119,11 +120,52 @@ public sealed partial class MetaLeadToOdoo(
         return null;
     }
 
-    private async Task<long> CreateAsync(OdooClient odoo, UtmResolver utm, MetaLead lead, OdooLeadValues values, LeadPhone? phone, bool test,
+    /// <summary>
+    /// A new Odoo lead, or — a repeat under <see cref="RepeatPolicy.LogOnExisting"/> — a note on the person's open lead.
+    /// The note carries the Meta lead's marker and is looked for before posting, so a retry after a crash between the
+    /// post and the external id posts nothing twice; the external id then points at that lead.
+    /// </summary>
+    private async Task<(long OdooId, KnownPerson Person, bool Repeat)> PlaceAsync(OdooClient odoo, UtmResolver utm, MetaLead lead, string? formId,
+        OdooLeadValues values, LeadPhone? phone, IReadOnlyList<string?> countries, TestLeadStatus test, CancellationToken cancellationToken)
+    {
+        var o = meta.CurrentValue;
+        var policy = test != TestLeadStatus.None ? RepeatPolicy.AlwaysCreate : o.RepeatPolicyOf(formId);
+        var person = policy == RepeatPolicy.AlwaysCreate ? KnownPerson.Nobody
+            : await OdooPeople.FindAsync(odoo, values.Fields.GetValueOrDefault("email_from"), phone, countries,
+                clock.GetUtcNow().UtcDateTime - o.RepeatWindow, cancellationToken);
+        if (policy == RepeatPolicy.LogOnExisting && person.OpenLeadId is { } existing)
+        {
+            if (!await OdooPeople.HasMessageAsync(odoo, existing, LeadFieldMapping.Marker(lead.Id), cancellationToken))
+            {
+                await OdooPeople.PostNoteAsync(odoo, existing, RepeatNote(lead, values, phone), cancellationToken);
+            }
+
+            await CreateExternalIdAsync(odoo, lead.Id, existing, cancellationToken);
+            var email = Redact.Email(values.Fields.GetValueOrDefault("email_from"));
+            Log.Repeat(logger, lead.Id, existing, email);
+            return (existing, person, true);
+        }
+
+        var id = await CreateAsync(odoo, utm, lead, values, phone, person.PartnerId, test != TestLeadStatus.None, cancellationToken);
+        return (id, person, person.OpenLeadId is not null);
+    }
+
+    private static string RepeatNote(MetaLead lead, OdooLeadValues values, LeadPhone? phone) =>
+        $"Repeat submission on {lead.SourceName}{(lead.CreatedTime is { } at ? $" at {at:yyyy-MM-dd HH:mm} UTC" : "")}: "
+        + $"campaign {lead.CampaignName ?? "-"}, ad set {lead.AdsetName ?? "-"}, ad {lead.AdName ?? "-"}.\n"
+        + string.Join("\n", values.Fields.Select(f => $"{f.Key}: {(f.Key == "phone" && phone is not null ? phone.ForOdoo : f.Value)}"))
+        + "\n" + values.Description + PhoneNote(phone);
+
+    private async Task<long> CreateAsync(OdooClient odoo, UtmResolver utm, MetaLead lead, OdooLeadValues values, LeadPhone? phone, long? partnerId, bool test,
         CancellationToken cancellationToken)
     {
         var o = meta.CurrentValue;
         var record = new JsonObject { ["name"] = values.Name, ["description"] = values.Description + PhoneNote(phone) };
+        if (partnerId is not null)
+        {
+            record["partner_id"] = partnerId.Value;
+        }
+
         foreach (var (field, value) in values.Fields)
         {
             record[field] = value;
@@ -173,5 +215,8 @@ public sealed partial class MetaLeadToOdoo(
     {
         [LoggerMessage(EventId = 2731, Level = LogLevel.Information, Message = "Meta lead {LeadgenId} created as Odoo lead {OdooId} ({Source}, {Email})")]
         public static partial void Created(ILogger logger, string leadgenId, long odooId, string source, string email);
+
+        [LoggerMessage(EventId = 2732, Level = LogLevel.Information, Message = "Meta lead {LeadgenId} is a repeat of open Odoo lead {OdooId} ({Email}): posted on it")]
+        public static partial void Repeat(ILogger logger, string leadgenId, long odooId, string email);
     }
 }

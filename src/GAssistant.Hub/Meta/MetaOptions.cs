@@ -66,6 +66,19 @@ public sealed class MetaOptions
     /// <summary>Every configured country is one phone numbering knows.</summary>
     public bool HasKnownCountries => Countries.Values.All(c => PhoneNumbering.CountryOf(c) is not null);
 
+    /// <summary>What a lead of a person Odoo already knows does, unless its form says otherwise in <see cref="RepeatPolicies"/>.</summary>
+    public RepeatPolicy RepeatPolicy { get; set; } = RepeatPolicy.LogOnExisting;
+
+    /// <summary>Form id → its own <see cref="Meta.RepeatPolicy"/>.</summary>
+    public Dictionary<string, RepeatPolicy> RepeatPolicies { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How old an open lead of the same person may be for a new submission to count as a repeat of it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromDays(30);
+
+    public RepeatPolicy RepeatPolicyOf(string? formId) =>
+        formId is not null && RepeatPolicies.TryGetValue(formId, out var policy) ? policy : RepeatPolicy;
+
     /// <summary>utm.medium of leads from ads, and of organic leads.</summary>
     public string PaidMedium { get; set; } = "Paid Social";
 

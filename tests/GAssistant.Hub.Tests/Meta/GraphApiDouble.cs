@@ -83,18 +83,23 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
         public string Body { get; } = body;
     }
 
-    /// <summary>A lead as the documented example, with the attribution fields asked for.</summary>
+    /// <summary>
+    /// A lead as the documented example, with the attribution fields asked for; each lead a person of its own (email and
+    /// phone made from its id) unless the test gives the email.
+    /// </summary>
     public JsonObject AddLead(string id, string formId, string? campaignId, string? campaignName, string platform = "fb",
-        string fullName = "Joe Example", string email = "joe@example.com", string created = "2015-02-28T08:49:14+0000", bool organic = false,
+        string fullName = "Joe Example", string? email = null, string created = "2015-02-28T08:49:14+0000", bool organic = false,
         (string Key, bool Checked)[]? consents = null)
     {
+        var digits = new string(id.Where(char.IsAsciiDigit).ToArray()).PadLeft(7, '0');
+        email ??= $"joe.{id}@example.com";
         var lead = new JsonObject
         {
             ["created_time"] = created, ["id"] = id, ["form_id"] = formId, ["platform"] = platform, ["is_organic"] = organic,
             ["field_data"] = new JsonArray(
                 new JsonObject { ["name"] = "full_name", ["values"] = new JsonArray(fullName) },
                 new JsonObject { ["name"] = "email", ["values"] = new JsonArray(email) },
-                new JsonObject { ["name"] = "phone_number", ["values"] = new JsonArray("+966551234567") },
+                new JsonObject { ["name"] = "phone_number", ["values"] = new JsonArray("+96655" + digits[^7..]) },
                 new JsonObject { ["name"] = "car_make", ["values"] = new JsonArray("Honda") }),
         };
         if (campaignId is not null)

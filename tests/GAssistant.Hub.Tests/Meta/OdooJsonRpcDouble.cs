@@ -10,9 +10,12 @@ namespace GAssistant.Hub.Tests.Meta;
 /// <summary>
 /// An Odoo at <c>http://odoo.test</c> speaking the external JSON-RPC API
 /// (https://www.odoo.com/documentation/17.0/developer/reference/external_api.html): <c>POST /jsonrpc</c> with
-/// <c>common.version</c>, <c>common.authenticate</c> and <c>object.execute_kw</c> (<c>search</c>, <c>search_read</c>, <c>create</c>) on in-memory
-/// models, domains of <c>=</c>, <c>ilike</c> and <c>in</c> conditions. Errors use Odoo's JSON-RPC error shape.
-/// Its records outlive any hub, as a real Odoo does.
+/// <c>common.version</c>, <c>common.authenticate</c> and <c>object.execute_kw</c> (<c>search</c>, <c>search_read</c>, <c>search_count</c>,
+/// <c>create</c>, <c>write</c>, <c>fields_get</c>, <c>message_post</c>) on in-memory models, domains as <see cref="OdooDomain"/> reads them
+/// (with <c>ilike</c> and a many2one's field such as <c>stage_id.is_won</c>). As Odoo's <c>mail.thread.blacklist</c> and
+/// <c>mail.thread.phone</c> do, a created or written record gets <c>email_normalized</c> and <c>phone_sanitized</c> (the phone as
+/// stored, as on the real servers here, which lack the <c>phonenumbers</c> library), and <c>create_date</c>; <c>message_post</c>
+/// adds a <c>mail.message</c>. Errors use Odoo's JSON-RPC error shape. Its records outlive any hub, as a real Odoo does.
 /// </summary>
 public sealed class OdooJsonRpcDouble
 {
@@ -31,6 +34,12 @@ public sealed class OdooJsonRpcDouble
 
     /// <summary>While true every call fails like an unreachable server (502 from the proxy).</summary>
     public bool Down { get; set; }
+
+    /// <summary>
+    /// A call (<c>"crm.lead.create"</c>) before which the server goes <see cref="Down"/>, unexecuted: what a hub that crashed
+    /// just before it leaves behind (every earlier call done, this one never made).
+    /// </summary>
+    public string? GoDownBefore { get; set; }
 
     public static Dictionary<string, string?> Settings => new()
     {
@@ -74,6 +83,10 @@ public sealed class OdooJsonRpcDouble
                 var other => throw new InvalidOperationException($"Unknown service {other}"),
             };
         }
+        catch (HttpRequestException)
+        {
+            return new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("Bad Gateway") };
+        }
         catch (InvalidOperationException ex)
         {
             return Answer(new JsonObject
@@ -101,6 +114,12 @@ public sealed class OdooJsonRpcDouble
         var method = args[4]!.GetValue<string>();
         var positional = args[5]!.AsArray();
         var kwargs = args.Count > 6 ? args[6]!.AsObject() : new JsonObject();
+        if (GoDownBefore == $"{model}.{method}")
+        {
+            (Down, GoDownBefore) = (true, null);
+            throw new HttpRequestException("The server went away.");
+        }
+
         Calls.Enqueue($"{model}.{method}");
         lock (_gate)
         {
@@ -121,6 +140,18 @@ public sealed class OdooJsonRpcDouble
                     return true;
                 case "search":
                     return new JsonArray(Filter(rows, positional[0]!.AsArray(), kwargs).Select(r => (JsonNode)r["id"]!.GetValue<int>()).ToArray());
+                case "search_count":
+                    return Filter(rows, positional[0]!.AsArray(), kwargs).Count();
+                case "fields_get":
+                    // Odoo 17's res.partner still has mobile (19 dropped it).
+                    return new JsonObject { ["mobile"] = new JsonObject { ["type"] = "char" } };
+                case "message_post":
+                    var messages = Models.TryGetValue("mail.message", out var m) ? m : Models["mail.message"] = [];
+                    return Create(messages, new JsonObject
+                    {
+                        ["model"] = model, ["res_id"] = positional[0]![0]!.GetValue<int>(), ["body"] = kwargs["body"]?.DeepClone(),
+                        ["message_type"] = kwargs["message_type"]?.DeepClone(), ["subtype_xmlid"] = kwargs["subtype_xmlid"]?.DeepClone(),
+                    });
                 case "search_read":
                     var fields = kwargs["fields"]?.AsArray().Select(f => f!.GetValue<string>()).ToList();
                     return new JsonArray(Filter(rows, positional[0]!.AsArray(), kwargs).Select(r =>
@@ -178,33 +209,54 @@ public sealed class OdooJsonRpcDouble
 
     private int Create(List<JsonObject> rows, JsonObject values)
     {
-        var record = new JsonObject();
+        var record = new JsonObject { ["create_date"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) };
         Write(record, values);
+        if ((record["email_from"] ?? record["email"]) is { } email && email.GetValueKind() == JsonValueKind.String)
+        {
+            record["email_normalized"] = email.GetValue<string>().Trim().ToLowerInvariant();
+        }
+
+        if (record["phone"] is { } phone && phone.GetValueKind() == JsonValueKind.String)
+        {
+            record["phone_sanitized"] = phone.GetValue<string>();
+        }
+
         record["id"] = ++_nextId;
         rows.Add(record);
         return _nextId;
     }
 
-    private static IEnumerable<JsonObject> Filter(List<JsonObject> rows, JsonArray domain, JsonObject kwargs)
+    /// <summary>Many2one fields whose own fields a domain may name (<c>stage_id.is_won</c>).</summary>
+    private static readonly Dictionary<string, string> Relations = new(StringComparer.Ordinal) { ["stage_id"] = "crm.stage", ["partner_id"] = "res.partner" };
+
+    private IEnumerable<JsonObject> Filter(List<JsonObject> rows, JsonArray domain, JsonObject kwargs)
     {
-        var matched = rows.Where(r => domain.All(condition => Matches(r, condition!.AsArray())));
+        var archived = kwargs["context"]?["active_test"]?.GetValue<bool>() == false
+            || domain.OfType<JsonArray>().Any(c => c[0]!.GetValue<string>() == "active");
+        var matched = rows.Where(r => (archived || r["active"]?.GetValue<bool>() != false) && OdooDomain.Matches(domain, Resolved(r, domain)));
         return kwargs["limit"] is { } limit ? matched.Take(limit.GetValue<int>()) : matched;
     }
 
-    private static bool Matches(JsonObject row, JsonArray condition)
+    /// <summary>The record with the related fields the domain names (<c>stage_id.is_won</c>) filled in from their model.</summary>
+    private JsonObject Resolved(JsonObject row, JsonArray domain)
     {
-        var field = condition[0]!.GetValue<string>();
-        var op = condition[1]!.GetValue<string>();
-        var expected = condition[2];
-        var actual = row[field] ?? (field == "active" ? JsonValue.Create(true) : null);
-        return op switch
+        var dotted = domain.OfType<JsonArray>().Select(c => c[0]!.GetValue<string>()).Where(f => f.Contains('.', StringComparison.Ordinal)).ToList();
+        if (dotted.Count == 0)
         {
-            "=" => JsonNode.DeepEquals(actual, expected),
-            "ilike" => actual?.GetValueKind() == JsonValueKind.String
-                && actual.GetValue<string>().Contains(expected!.GetValue<string>(), StringComparison.OrdinalIgnoreCase),
-            "in" => expected!.AsArray().Any(e => JsonNode.DeepEquals(e, actual)),
-            _ => throw new InvalidOperationException($"Operator {op} is not supported by the double."),
-        };
+            return row;
+        }
+
+        var resolved = (JsonObject)row.DeepClone();
+        foreach (var path in dotted)
+        {
+            var (field, related) = (path[..path.IndexOf('.')], path[(path.IndexOf('.') + 1)..]);
+            var id = row[field] is JsonArray pair ? pair[0] : row[field];
+            var target = id is null || !Relations.TryGetValue(field, out var model) || !Models.TryGetValue(model, out var targets) ? null
+                : targets.FirstOrDefault(t => t["id"]!.GetValue<int>() == id.GetValue<int>());
+            resolved[path] = target?[related]?.DeepClone() ?? false;
+        }
+
+        return resolved;
     }
 
     private static HttpResponseMessage Answer(JsonObject body) =>

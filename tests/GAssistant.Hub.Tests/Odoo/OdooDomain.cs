@@ -40,6 +40,10 @@ public static class OdooDomain
 
         var leaf = term.AsArray();
         var value = record[leaf[0]!.GetValue<string>()];
+        if (value is null && leaf[2]?.GetValueKind() is JsonValueKind.False or JsonValueKind.True)
+        {
+            value = JsonValue.Create(false); // an unset field reads as false in Odoo
+        }
         if (value is JsonArray pair)
         {
             value = pair[0]; // many2one compares by id
@@ -57,6 +61,8 @@ public static class OdooDomain
         "<" => Order(left, right) < 0,
         "<=" => Order(left, right) <= 0,
         "in" => right!.AsArray().Any(r => Order(left, r) == 0),
+        "ilike" => left?.GetValueKind() == JsonValueKind.String && left.GetValue<string>().Contains(right!.GetValue<string>(), StringComparison.OrdinalIgnoreCase),
+        "=ilike" => left?.GetValueKind() == JsonValueKind.String && string.Equals(left.GetValue<string>(), right!.GetValue<string>(), StringComparison.OrdinalIgnoreCase),
         _ => throw new NotSupportedException($"Domain comparison {op}"),
     };
 

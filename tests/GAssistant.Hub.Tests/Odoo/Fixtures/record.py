@@ -162,6 +162,38 @@ else:
     # What Odoo 19 does with a body sent without Content-Length: it ignores it.
     save("search_count_chunked_body", json2("crm.lead", "search_count", {"domain": []}, chunked=True))
 
+# The person Odoo already knows (OdooPeople): the demo customer Azure Interior by email, then by phone in E.164
+# (phone_sanitized is the number as stored where Odoo lacks the phonenumbers library), and their open opportunities.
+SINCE = "2026-11-01 00:00:00"
+AZURE_EMAIL, AZURE_E164 = "vauxoo@yourcompany.example.com", "+582126810538"
+azure = result(save("people_partner_by_email", orm("res.partner", "search_read", positional=[("domain", [["email_normalized", "=", AZURE_EMAIL]])],
+                                                   keywords=fields(["id"]) + [("order", "id"), ("limit", 1)])))[0]["id"]
+number_fields = ["phone", "mobile"] if "mobile" in result(save("people_partner_fields", orm(
+    "res.partner", "fields_get", keywords=[("allfields", ["mobile"]), ("attributes", ["type"])]))) else ["phone"]
+phone_domain = ["|", ["phone_sanitized", "=", AZURE_E164]] + ["|"] * (len(number_fields) - 1) + [[f, "ilike", AZURE_E164[-4:]] for f in number_fields]
+save("people_partner_by_phone", orm("res.partner", "search_read", positional=[("domain", phone_domain)],
+                                    keywords=fields(number_fields + ["phone_sanitized"]) + [("order", "id"), ("limit", 80)]))
+open_lead = [["create_date", ">=", SINCE], ["stage_id.is_won", "=", False]]
+open_keywords = fields(["id"]) + [("order", "create_date desc, id desc"), ("limit", 1)]
+lead_of_azure = result(save("people_open_lead_by_email", orm("crm.lead", "search_read", positional=[("domain", open_lead + [
+    "|", ["partner_id", "=", azure], ["email_normalized", "=", AZURE_EMAIL]])], keywords=open_keywords)))[0]["id"]
+save("people_open_lead_by_phone", orm("crm.lead", "search_read", positional=[("domain", open_lead + [
+    "|", ["partner_id", "=", azure], ["phone_sanitized", "=", AZURE_E164]])], keywords=open_keywords))
+save("people_open_lead_of_nobody", orm("crm.lead", "search_read", positional=[("domain", open_lead + [
+    ["email_normalized", "=", "nobody.known@example.com"]])], keywords=open_keywords))
+save("people_partner_of_nobody", orm("res.partner", "search_read", positional=[("domain", [["email_normalized", "=", "nobody.known@example.com"]])],
+                                     keywords=fields(["id"]) + [("order", "id"), ("limit", 1)]))
+# A repeat submission: a note on a lead of the recording's own (never on the demo opportunities), then found by its marker.
+REPEAT_MARKER = "[meta_lead:fixture-repeat]"
+REPEAT_NOTE = "Repeat submission on Facebook: campaign Eid Offer, ad set -, ad -.\nemail_from: vauxoo@yourcompany.example.com\n" + REPEAT_MARKER
+note_lead = result(save("people_create_lead_for_note", orm("crm.lead", "create", positional=[("vals_list", [{
+    "name": "Hub fixture: repeat note", "partner_id": azure}])])))[0]
+note_domain = [["model", "=", "crm.lead"], ["res_id", "=", note_lead], ["body", "ilike", REPEAT_MARKER]]
+save("people_note_not_posted_yet", orm("mail.message", "search_count", positional=[("domain", note_domain)]))
+save("people_message_post_note", orm("crm.lead", "message_post", ids=[note_lead], keywords=[
+    ("body", REPEAT_NOTE), ("message_type", "comment"), ("subtype_xmlid", "mail.mt_note")]))
+save("people_note_posted", orm("mail.message", "search_count", positional=[("domain", note_domain)]))
+
 save("search_count_active_leads", orm("crm.lead", "search_count", positional=[("domain", [])]))
 save("search_read_leads", orm("crm.lead", "search_read", positional=[("domain", [])],
                               keywords=fields(LEAD_FIELDS) + [("order", "write_date asc, id asc"), ("limit", 5)], archived=True))

@@ -1061,6 +1061,14 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_organic");
 
+                    b.Property<bool>("IsRepeat")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_repeat");
+
+                    b.Property<long?>("KnownPartnerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("known_partner_id");
+
                     b.Property<DateTime>("LinkedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("linked_at");

@@ -1038,6 +1038,14 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_organic");
 
+                    b.Property<bool>("IsRepeat")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_repeat");
+
+                    b.Property<long?>("KnownPartnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("known_partner_id");
+
                     b.Property<DateTime>("LinkedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("linked_at");
