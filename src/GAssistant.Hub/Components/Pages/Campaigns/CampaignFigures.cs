@@ -1,4 +1,5 @@
 using GAssistant.Hub.Analytics;
+using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Insights;
 using GAssistant.Hub.Meta;
@@ -10,10 +11,12 @@ public sealed record SpendDay(DateOnly Day, decimal Spend, long Leads);
 
 /// <summary>
 /// What /campaigns shows: the report of <c>GET /api/meta/campaigns</c> (<see cref="CampaignReport"/>, the same code),
-/// daily spend and leads for the chart, and the campaign recommendations.
+/// daily spend and leads for the chart, the campaign recommendations, and the quality of the leads at the door.
 /// </summary>
 public sealed record CampaignFigures(CampaignsResponse Report, IReadOnlyList<SpendDay> Days, IReadOnlyList<Insight> Insights, bool Connected)
 {
+    public IReadOnlyList<LeadQualityRow> Quality { get; init; } = [];
+
     /// <summary>Days at the end of the range over which "spends its whole budget" is judged.</summary>
     public const int BudgetWindowDays = 7;
 
@@ -39,6 +42,9 @@ public sealed record CampaignFigures(CampaignsResponse Report, IReadOnlyList<Spe
         insights.AddRange(new HighCplWithoutWinsRule().Evaluate(results));
         insights.AddRange(new BudgetLimitedWinnerRule(targetRoas).Evaluate(results));
         var connected = report.Campaigns.Count > 0 || await db.MetaCampaigns.AnyAsync(cancellationToken) || await db.MetaDailyInsights.AnyAsync(cancellationToken);
-        return new CampaignFigures(report, days.Select(d => new SpendDay(d.Day, d.Spend, d.Leads)).ToList(), insights, connected);
+        return new CampaignFigures(report, days.Select(d => new SpendDay(d.Day, d.Spend, d.Leads)).ToList(), insights, connected)
+        {
+            Quality = await LeadQuality.PerCampaignAsync(db, from, to, cancellationToken),
+        };
     }
 }
