@@ -11,7 +11,7 @@ namespace GAssistant.Hub.Tests.Meta;
 /// An Odoo at <c>http://odoo.test</c> speaking the external JSON-RPC API
 /// (https://www.odoo.com/documentation/17.0/developer/reference/external_api.html): <c>POST /jsonrpc</c> with
 /// <c>common.version</c>, <c>common.authenticate</c> and <c>object.execute_kw</c> (<c>search</c>, <c>search_read</c>, <c>search_count</c>,
-/// <c>create</c>, <c>write</c>, <c>fields_get</c>, <c>message_post</c>) on in-memory models, domains as <see cref="OdooDomain"/> reads them
+/// <c>read</c>, <c>create</c>, <c>write</c>, <c>fields_get</c>, <c>message_post</c>) on in-memory models, domains as <see cref="OdooDomain"/> reads them
 /// (with <c>ilike</c> and a many2one's field such as <c>stage_id.is_won</c>). As Odoo's <c>mail.thread.blacklist</c> and
 /// <c>mail.thread.phone</c> do, a created or written record gets <c>email_normalized</c> and <c>phone_sanitized</c> (the phone as
 /// stored, as on the real servers here, which lack the <c>phonenumbers</c> library), and <c>create_date</c>; <c>message_post</c>
@@ -140,6 +140,10 @@ public sealed class OdooJsonRpcDouble
                     return true;
                 case "search":
                     return new JsonArray(Filter(rows, positional[0]!.AsArray(), kwargs).Select(r => (JsonNode)r["id"]!.GetValue<int>()).ToArray());
+                case "read":
+                    var wanted = kwargs["fields"]?.AsArray().Select(f => f!.GetValue<string>()).ToList();
+                    return new JsonArray(rows.Where(r => positional[0]!.AsArray().Any(id => id!.GetValue<int>() == r["id"]!.GetValue<int>()))
+                        .Select(r => (JsonNode)Project(r, wanted)).ToArray());
                 case "search_count":
                     return Filter(rows, positional[0]!.AsArray(), kwargs).Count();
                 case "fields_get":
@@ -154,20 +158,23 @@ public sealed class OdooJsonRpcDouble
                     });
                 case "search_read":
                     var fields = kwargs["fields"]?.AsArray().Select(f => f!.GetValue<string>()).ToList();
-                    return new JsonArray(Filter(rows, positional[0]!.AsArray(), kwargs).Select(r =>
-                    {
-                        var row = new JsonObject { ["id"] = r["id"]!.GetValue<int>() };
-                        foreach (var field in fields ?? r.Select(p => p.Key).ToList())
-                        {
-                            row[field] = r[field]?.DeepClone() ?? false;
-                        }
-
-                        return (JsonNode)row;
-                    }).ToArray());
+                    return new JsonArray(Filter(rows, positional[0]!.AsArray(), kwargs).Select(r => (JsonNode)Project(r, fields)).ToArray());
                 default:
                     throw new InvalidOperationException($"Method {method} is not supported by the double.");
             }
         }
+    }
+
+    /// <summary>The fields asked of a record (all without a list), unset ones as Odoo answers them: <c>false</c>.</summary>
+    private static JsonObject Project(JsonObject record, List<string>? fields)
+    {
+        var row = new JsonObject { ["id"] = record["id"]!.GetValue<int>() };
+        foreach (var field in fields ?? record.Select(p => p.Key).ToList())
+        {
+            row[field] = record[field]?.DeepClone() ?? false;
+        }
+
+        return row;
     }
 
     /// <summary>
@@ -240,7 +247,9 @@ public sealed class OdooJsonRpcDouble
     /// <summary>The record with the related fields the domain names (<c>stage_id.is_won</c>) filled in from their model.</summary>
     private JsonObject Resolved(JsonObject row, JsonArray domain)
     {
-        var dotted = domain.OfType<JsonArray>().Select(c => c[0]!.GetValue<string>()).Where(f => f.Contains('.', StringComparison.Ordinal)).ToList();
+        // A test may store a dotted value itself (mail_message_id.model on mail.tracking.value): that one is kept.
+        var dotted = domain.OfType<JsonArray>().Select(c => c[0]!.GetValue<string>())
+            .Where(f => f.Contains('.', StringComparison.Ordinal) && !row.ContainsKey(f) && Relations.ContainsKey(f[..f.IndexOf('.')])).ToList();
         if (dotted.Count == 0)
         {
             return row;
