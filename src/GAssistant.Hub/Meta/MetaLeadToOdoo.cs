@@ -146,7 +146,7 @@ public sealed partial class MetaLeadToOdoo(
             return (existing, person, true);
         }
 
-        var id = await CreateAsync(odoo, utm, lead, values, phone, person.PartnerId, test != TestLeadStatus.None, cancellationToken);
+        var id = await CreateAsync(odoo, utm, lead, values, phone, person.PartnerId, countries, test != TestLeadStatus.None, cancellationToken);
         return (id, person, person.OpenLeadId is not null);
     }
 
@@ -156,16 +156,11 @@ public sealed partial class MetaLeadToOdoo(
         + string.Join("\n", values.Fields.Select(f => $"{f.Key}: {(f.Key == "phone" && phone is not null ? phone.ForOdoo : f.Value)}"))
         + "\n" + values.Description + PhoneNote(phone);
 
-    private async Task<long> CreateAsync(OdooClient odoo, UtmResolver utm, MetaLead lead, OdooLeadValues values, LeadPhone? phone, long? partnerId, bool test,
-        CancellationToken cancellationToken)
+    private async Task<long> CreateAsync(OdooClient odoo, UtmResolver utm, MetaLead lead, OdooLeadValues values, LeadPhone? phone, long? partnerId,
+        IReadOnlyList<string?> countries, bool test, CancellationToken cancellationToken)
     {
         var o = meta.CurrentValue;
-        var record = new JsonObject { ["name"] = values.Name, ["description"] = values.Description + PhoneNote(phone) };
-        if (partnerId is not null)
-        {
-            record["partner_id"] = partnerId.Value;
-        }
-
+        var record = new JsonObject { ["name"] = values.Name };
         foreach (var (field, value) in values.Fields)
         {
             record[field] = value;
@@ -175,6 +170,15 @@ public sealed partial class MetaLeadToOdoo(
         {
             record["phone"] = phone.ForOdoo;
         }
+
+        var kept = "";
+        if (partnerId is not null)
+        {
+            record["partner_id"] = partnerId.Value;
+            kept = await OdooPeople.KeepCustomerContactAsync(odoo, partnerId.Value, record, countries, cancellationToken);
+        }
+
+        record["description"] = values.Description + PhoneNote(phone) + kept;
 
         record["source_id"] = await utm.ResolveAsync("utm.source", lead.SourceName, cancellationToken);
         record["medium_id"] = await utm.ResolveAsync("utm.medium", lead.IsOrganic || lead.AdId is null ? o.OrganicMedium : o.PaidMedium, cancellationToken);

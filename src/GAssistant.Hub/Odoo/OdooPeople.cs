@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -101,6 +102,41 @@ public static class OdooPeople
         }, cancellationToken);
         return fields.ValueKind == JsonValueKind.Object && fields.TryGetProperty("mobile", out _) ? ["phone", "mobile"] : ["phone"];
     }
+
+    /// <summary>
+    /// Keeps the known customer's own email and phone: Odoo writes a lead's <c>email_from</c> and <c>phone</c> back onto
+    /// its partner (seen on 17, 18 and 19), so a form answer that differs from what the partner has is taken out of the
+    /// new lead's values and answered as a line for its description instead. A partner without one gets the lead's.
+    /// </summary>
+    public static async Task<string> KeepCustomerContactAsync(OdooClient odoo, long partnerId, JsonObject lead, IReadOnlyList<string?> countries,
+        CancellationToken cancellationToken)
+    {
+        var found = await odoo.ReadAsync("res.partner", partnerId, ["email", "phone"], cancellationToken);
+        if (found.Count == 0)
+        {
+            return "";
+        }
+
+        var note = new StringBuilder();
+        if (Text(found[0], "email") is { } email && lead["email_from"]?.GetValue<string>() is { } typed
+            && LeadEmail.ForMatching(email) != LeadEmail.ForMatching(typed))
+        {
+            lead.Remove("email_from");
+            note.Append("Email given in the form: ").Append(typed).AppendLine(" (the customer's email in Odoo is kept).");
+        }
+
+        if (Text(found[0], "phone") is { } phone && lead["phone"]?.GetValue<string>() is { } given
+            && (PhoneNumbering.Normalize(phone, countries)?.E164 ?? phone) != (PhoneNumbering.Normalize(given, countries)?.E164 ?? given))
+        {
+            lead.Remove("phone");
+            note.Append("Phone given in the form: ").Append(given).AppendLine(" (the customer's phone in Odoo is kept).");
+        }
+
+        return note.ToString();
+    }
+
+    private static string? Text(JsonElement record, string field) =>
+        record.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 
     /// <summary>Whether a message containing <paramref name="marker"/> was already posted on the lead (a retry after a crash).</summary>
     public static async Task<bool> HasMessageAsync(OdooClient odoo, long leadId, string marker, CancellationToken cancellationToken) =>

@@ -97,8 +97,13 @@ public abstract class MetaLeadRepeatTests(HubProvider provider) : HubTest(provid
 
         var link = await SendAsync("9902", "form1", "new.address@example.com", phone: "+٩٦٦٥٠١٢٣٤٥٦٧");
 
-        Assert.Equal(50, NewLeads().Single()["partner_id"]!.GetValue<int>());
+        var lead = NewLeads().Single();
+        Assert.Equal(50, lead["partner_id"]!.GetValue<int>());
         Assert.Equal(50L, link.KnownPartnerId);
+        // Odoo would write a lead's email onto its partner: the customer's own stays, the form's goes into the description.
+        Assert.Null(lead["email_from"]);
+        Assert.Contains("Email given in the form: new.address@example.com", lead["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("+966501234567", lead["phone"]!.GetValue<string>()); // the same number as the partner's: kept
     }
 
     [Fact]
