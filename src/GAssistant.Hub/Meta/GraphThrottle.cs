@@ -81,6 +81,17 @@ public sealed class GraphThrottle(TimeProvider clock)
         await Task.Delay(wait, clock, cancellationToken);
     }
 
+    /// <summary>The highest usage Meta reported lately for one business object (an ad account without <c>act_</c>, a Page), 0–100; null when none.</summary>
+    public double? UsagePercent(string? objectId)
+    {
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            var recent = _usage.Where(u => u.Key.ObjectId == objectId && now - u.Value.At < UsageLifetime).Select(u => u.Value.Percent).ToList();
+            return recent.Count == 0 ? null : recent.Max();
+        }
+    }
+
     /// <summary>The blocks still in force.</summary>
     public IReadOnlyList<RateLimitBlock> ActiveBlocks()
     {

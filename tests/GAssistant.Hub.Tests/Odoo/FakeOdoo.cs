@@ -36,6 +36,9 @@ public sealed class FakeOdoo
     /// <summary>The addon shows as installed in <c>ir.module.module</c>, as Odoo lists it once an administrator installed it.</summary>
     public void InstallAddon() => Model("ir.module.module").Add(new JsonObject { ["id"] = 900, ["name"] = "g_assistant_connector", ["state"] = "installed" });
 
+    /// <summary>The system parameters <c>ir.config_parameter.get_param</c> answers; null: the user may not read them (not an Odoo administrator).</summary>
+    public Dictionary<string, string>? SystemParameters { get; set; }
+
     /// <summary>What Odoo was asked: "model.method" per call.</summary>
     public ConcurrentQueue<string> Calls { get; } = new();
 
@@ -115,6 +118,15 @@ public sealed class FakeOdoo
         if (Fail?.Invoke($"{model}.{method}", callNumber) == true)
         {
             return (null, ServerError("psycopg2.errors.SerializationFailure", "could not serialize access due to concurrent update"), 200);
+        }
+
+        if ((model, method) == ("ir.config_parameter", "get_param"))
+        {
+            // Odoo's get_param checks read access on ir.config_parameter (Settings rights only): AccessError otherwise, in
+            // the recorded AccessError's shape; an unset key answers false.
+            return SystemParameters is { } parameters
+                ? (parameters.TryGetValue(positional[0]!.GetValue<string>(), out var value) ? JsonValue.Create(value) : JsonValue.Create(false), null, 200)
+                : (null, OdooFixtures.Error("access_error_no_rights").DeepClone().AsObject(), 200);
         }
 
         if (!_models.TryGetValue(model, out var all))
