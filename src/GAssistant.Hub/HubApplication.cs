@@ -4,6 +4,7 @@ using GAssistant.Hub.Components;
 using GAssistant.Hub.Connections;
 using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
+using GAssistant.Hub.Health;
 using GAssistant.Hub.Insights;
 using GAssistant.Hub.Jobs;
 using GAssistant.Hub.Meta;
@@ -35,6 +36,7 @@ public static class HubApplication
         builder.AddInsights();
         builder.AddScoring();
         builder.AddReports();
+        builder.AddConnectionHealth();
         builder.AddHubComponents();
         return builder;
     }
@@ -47,6 +49,7 @@ public static class HubApplication
         app.UseOperations();
         app.UseHubAuth();
         app.MapHealth();
+        app.MapHealthChecksApi();
         app.MapOdooApi();
         app.MapMetaApi();
         app.MapAnalyticsApi();
