@@ -149,8 +149,6 @@ public sealed class OdooJsonRpcDouble
                     var wanted = kwargs["fields"]?.AsArray().Select(f => f!.GetValue<string>()).ToList();
                     return new JsonArray(rows.Where(r => positional[0]!.AsArray().Any(id => id!.GetValue<int>() == r["id"]!.GetValue<int>()))
                         .Select(r => (JsonNode)Project(r, wanted)).ToArray());
-                case "search_count":
-                    return Filter(rows, positional[0]!.AsArray(), kwargs).Count();
                 case "fields_get":
                     // Odoo 17's res.partner still has mobile (19 dropped it).
                     return new JsonObject { ["mobile"] = new JsonObject { ["type"] = "char" } };
