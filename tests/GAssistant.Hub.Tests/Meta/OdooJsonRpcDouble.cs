@@ -138,6 +138,8 @@ public sealed class OdooJsonRpcDouble
                     }
 
                     return true;
+                case "search_count":
+                    return Filter(rows, positional[0]!.AsArray(), kwargs).Count();
                 case "get_param" when model == "ir.config_parameter":
                     // An unset key answers false, as Odoo's get_param does.
                     return rows.FirstOrDefault(r => r["key"]?.GetValue<string>() == positional[0]!.GetValue<string>())?["value"]?.DeepClone() ?? false;
