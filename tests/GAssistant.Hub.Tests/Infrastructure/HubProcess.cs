@@ -24,8 +24,8 @@ public sealed class HubProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static Task<HubProcess> StartAsync(string folder, IDictionary<string, string> settings) =>
-        StartAsync(BuildOutput(folder), new Dictionary<string, string>(settings) { ["Hub:DataPath"] = Path.Combine(folder, "data") });
+    public static Task<HubProcess> StartAsync(string folder, IDictionary<string, string> settings, TimeSpan? timeout = null) =>
+        StartAsync(BuildOutput(folder), new Dictionary<string, string>(settings) { ["Hub:DataPath"] = Path.Combine(folder, "data") }, timeout);
 
     /// <summary><c>dotnet GAssistant.Hub.dll</c> from the build output, started in <paramref name="workingDirectory"/>.</summary>
     public static ProcessStartInfo BuildOutput(string workingDirectory)
@@ -36,12 +36,12 @@ public sealed class HubProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <paramref name="start"/> as the hub on a free port and waits until <c>/health</c> answers.</summary>
-    public static async Task<HubProcess> StartAsync(ProcessStartInfo start, IDictionary<string, string> settings)
+    public static async Task<HubProcess> StartAsync(ProcessStartInfo start, IDictionary<string, string> settings, TimeSpan? timeout = null)
     {
         var hub = Launch(start, settings);
         try
         {
-            await hub.WaitUntilHealthyAsync();
+            await hub.WaitUntilHealthyAsync(timeout);
             return hub;
         }
         catch
