@@ -12,7 +12,7 @@ namespace GAssistant.Hub.Tests.Infrastructure;
 public sealed class WebhookLoad : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<long, bool> _acknowledged = new();
-    private readonly ConcurrentQueue<long> _unacknowledged = new();
+    private readonly ConcurrentQueue<long> _toResend = new();
     private readonly int _senderCount;
     private CancellationTokenSource _pause = new();
     private List<Task> _senders = [];
@@ -49,9 +49,10 @@ public sealed class WebhookLoad : IAsyncDisposable
     /// </summary>
     public void Resume(Uri hub, int acknowledgedAgain = 0)
     {
-        foreach (var id in _acknowledged.Keys.Take(acknowledgedAgain))
+        // The newest ones: acknowledged just before a kill, the likeliest to be stored twice if the hub got it wrong.
+        foreach (var id in _acknowledged.Keys.OrderDescending().Take(acknowledgedAgain))
         {
-            _unacknowledged.Enqueue(id);
+            _toResend.Enqueue(id);
         }
 
         StartSenders(hub, newEvents: true);
@@ -94,7 +95,7 @@ public sealed class WebhookLoad : IAsyncDisposable
         var backoff = TimeSpan.Zero;
         while (!pause.IsCancellationRequested)
         {
-            var resend = _unacknowledged.TryDequeue(out var id);
+            var resend = _toResend.TryDequeue(out var id);
             if (resend)
             {
                 Interlocked.Increment(ref _resent);
@@ -115,7 +116,7 @@ public sealed class WebhookLoad : IAsyncDisposable
             }
 
             // A sender's retry policy, not a wait for state: it backs off while the hub is down (a pause ends it).
-            _unacknowledged.Enqueue(id);
+            _toResend.Enqueue(id);
             backoff = backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(20) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.TicksPerSecond));
             try
             {

@@ -24,9 +24,9 @@ public abstract class CrashRecoveryTests(HubProvider provider, ITestOutputHelper
 
     /// <summary>
     /// The whole test, all cycles and the final drain; past it the test fails saying where it was. A restart takes
-    /// 4 to 9 s on a 2-core machine at load 20 (2.5 min in all) and 10 to 19 s at load 27 with both providers at once.
+    /// 6 to 11 s on a shared 2-core machine at load 16 to 25 (about 3 min in all), more at load 40 and above.
     /// </summary>
-    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(8);
 
     [Fact]
     public async Task Every_acknowledged_event_survives_twenty_sigkills_under_load_stored_once_and_applied_once()
@@ -81,15 +81,10 @@ public abstract class CrashRecoveryTests(HubProvider provider, ITestOutputHelper
                 () => ReadAsync(folder, settings, db => db.InboxEvents.CountAsync(e => e.Status == InboxStatus.Pending)), pending => pending == 0, Left()));
 
             var acknowledged = load.Acknowledged;
-            var stored = await ReadAsync(folder, settings, db => db.InboxEvents.AsNoTracking().Where(e => e.Source == InboxSources.Odoo)
-                .Select(e => new StoredEvent(e.DeliveryId, e.Status, e.Attempts)).ToListAsync());
-            var leads = (await ReadAsync(folder, settings, db => db.Leads.AsNoTracking().Select(l => l.OdooId).ToListAsync())).ToHashSet();
-            var rows = stored.ToLookup(e => e.DeliveryId);
-            var lost = acknowledged.Count(id => !rows[$"msg_{id}"].Any(e => e.Status == InboxStatus.Processed) || !leads.Contains(id));
-            var duplicated = rows.Count(r => r.Count() > 1 || r.Any(e => e.Attempts > 1));
+            var (stored, lost, duplicated) = await TallyAsync(folder, settings, acknowledged);
             var sorted = restarts.Order().ToList();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{provider}: cycles={restarts.Count} acknowledged={acknowledged.Count} resent={load.Resent} stored_before_their_200={load.StoredBeforeItsAnswer} stored={stored.Count} lost={lost} duplicated={duplicated} "
+                $"{provider}: cycles={restarts.Count} acknowledged={acknowledged.Count} resent={load.Resent} stored_before_their_200={load.StoredBeforeItsAnswer} stored={stored} lost={lost} duplicated={duplicated} "
                 + $"restart_s min={sorted[0].TotalSeconds:0.00} median={sorted[sorted.Count / 2].TotalSeconds:0.00} max={sorted[^1].TotalSeconds:0.00} "
                 + $"test_s={elapsed.Elapsed.TotalSeconds:0} seed={seed}"));
 
@@ -97,7 +92,7 @@ public abstract class CrashRecoveryTests(HubProvider provider, ITestOutputHelper
             Assert.True(acknowledged.Count >= Cycles, $"only {acknowledged.Count} events were acknowledged in {Cycles} cycles");
             Assert.True(lost == 0, $"{lost} acknowledged events are not stored and applied ({Where("counting")})");
             Assert.True(duplicated == 0, $"{duplicated} deliveries are stored or applied more than once ({Where("counting")})");
-            Assert.True(stored.Count == acknowledged.Count, $"{stored.Count} events stored for {acknowledged.Count} acknowledged: every delivery was sent until acknowledged");
+            Assert.True(stored == acknowledged.Count, $"{stored} events stored for {acknowledged.Count} acknowledged: every delivery was sent until acknowledged");
         }
         finally
         {
@@ -117,6 +112,20 @@ public abstract class CrashRecoveryTests(HubProvider provider, ITestOutputHelper
     }
 
     private sealed record StoredEvent(string DeliveryId, InboxStatus Status, int Attempts);
+
+    /// <summary>
+    /// From the database: deliveries stored; acknowledged ones not stored, not processed or without their lead (lost); deliveries
+    /// stored twice or processed on more than one committed attempt (duplicated).
+    /// </summary>
+    private async Task<(int Stored, int Lost, int Duplicated)> TallyAsync(string folder, Dictionary<string, string> settings, IReadOnlyCollection<long> acknowledged)
+    {
+        var stored = await ReadAsync(folder, settings, db => db.InboxEvents.AsNoTracking().Where(e => e.Source == InboxSources.Odoo)
+            .Select(e => new StoredEvent(e.DeliveryId, e.Status, e.Attempts)).ToListAsync());
+        var leads = (await ReadAsync(folder, settings, db => db.Leads.AsNoTracking().Select(l => l.OdooId).ToListAsync())).ToHashSet();
+        var rows = stored.ToLookup(e => e.DeliveryId);
+        var lost = acknowledged.Count(id => !rows[$"msg_{id}"].Any(e => e.Status == InboxStatus.Processed) || !leads.Contains(id));
+        return (stored.Count, lost, rows.Count(r => r.Count() > 1 || r.Any(e => e.Attempts > 1)));
+    }
 
     private async Task<Dictionary<string, string>> SettingsAsync()
     {
