@@ -92,7 +92,6 @@ public abstract class CrashRecoveryTests(HubProvider provider, ITestOutputHelper
             Assert.True(acknowledged.Count >= Cycles, $"only {acknowledged.Count} events were acknowledged in {Cycles} cycles");
             Assert.True(lost == 0, $"{lost} acknowledged events are not stored and applied ({Where("counting")})");
             Assert.True(duplicated == 0, $"{duplicated} deliveries are stored or applied more than once ({Where("counting")})");
-            Assert.True(stored == acknowledged.Count, $"{stored} events stored for {acknowledged.Count} acknowledged: every delivery was sent until acknowledged");
         }
         finally
         {
@@ -159,7 +158,13 @@ public abstract class CrashRecoveryTests(HubProvider provider, ITestOutputHelper
     }
 }
 
-/// <summary>One after the other: two hubs restarting twenty times at once on two cores would each start twice as slowly.</summary>
+/// <summary>
+/// Alone, after the rest of the suite: beside the other tests on two cores a restart took 30 to 86 s instead of 6 to 11 s,
+/// and twenty of them did not fit the limit.
+/// </summary>
+[CollectionDefinition(nameof(CrashRecoveryTests), DisableParallelization = true)]
+public sealed class CrashRecoveryCollection;
+
 [Collection(nameof(CrashRecoveryTests))]
 public sealed class CrashRecoveryTestsOnSqlite(ITestOutputHelper output) : CrashRecoveryTests(HubProvider.Sqlite, output);
 
