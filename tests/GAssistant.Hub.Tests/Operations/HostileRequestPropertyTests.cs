@@ -32,7 +32,7 @@ public abstract class HostileRequestPropertyTests(HostileHub fixture, ITestOutpu
         "GET /api/odoo/health", "GET /api/odoo/leads", "GET /api/odoo/leads/{id}", "POST /api/odoo/leads", "POST /api/odoo/sync",
         "GET /api/meta/campaigns", "POST /api/meta/sync-leads", "POST /api/meta/sync-campaigns", "GET /api/analytics/attribution",
         "GET /api/crm/summary", "GET /api/crm/leads.csv", "POST /api/scoring/train", "GET /api/scoring/model", "POST /api/reports/send",
-        "GET /api/jobs/{id}", "POST /api/bigquery/export", "GET /api/bigquery/status",
+        "GET /api/jobs/{id}", "POST /api/bigquery/export", "GET /api/bigquery/status", "GET /api/health/checks",
         "POST /api/meta/rearm", "GET /api/meta/forms", "GET /api/meta/test-leads", "PUT /api/meta/forms/{id}/test", "PUT /api/meta/leads/{leadgenId}/test",
         "POST /api/webhook/odoo", "POST /api/webhook/odoo/automation", "GET /api/webhook/meta", "POST /api/webhook/meta",
     };
