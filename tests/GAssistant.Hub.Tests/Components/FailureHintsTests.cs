@@ -6,7 +6,6 @@ using GAssistant.Hub.Reports;
 using GAssistant.Hub.Tests.Odoo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace GAssistant.Hub.Tests.Components;
 
@@ -38,7 +37,7 @@ public sealed class FailureHintsTests : ComponentTest
     [Fact]
     public void The_report_health_hint_after_a_failed_send_has_no_english_sentence_in_arabic()
     {
-        var status = new ReportsStatus(new Fixed<ReportsOptions>(new ReportsOptions { Smtp = { Host = "smtp.example.com" }, From = "hub@example.com" }));
+        var status = new ReportsStatus(new FixedOptionsMonitor<ReportsOptions>(new ReportsOptions { Smtp = { Host = "smtp.example.com" }, From = "hub@example.com" }));
         status.Record(new ReportRun("weekly", "en", "schedule", new DateTime(2026, 12, 2, 6, 0, 0, DateTimeKind.Utc), 3, false,
             $"The SMTP server refused or failed: {ServerSaid}", ServerSaid));
         status.Record(new ReportRun("daily", "en", "schedule", new DateTime(2026, 12, 2, 7, 0, 0, DateTimeKind.Utc), 0, false,
@@ -93,14 +92,5 @@ public sealed class FailureHintsTests : ComponentTest
         }
 
         return [.. System.Text.RegularExpressions.Regex.Matches(outside.ToString(), "[A-Za-z]+").Select(m => m.Value).Where(w => w is not ("Odoo" or "API" or "SMTP"))];
-    }
-
-    private sealed class Fixed<T>(T value) : IOptionsMonitor<T>
-    {
-        public T CurrentValue => value;
-
-        public T Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
     }
 }
