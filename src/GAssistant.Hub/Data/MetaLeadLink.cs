@@ -31,7 +31,9 @@ public sealed class MetaLeadLink
     /// <summary>Whether this is a test lead, and who said so; test leads stay out of figures and Conversions API events.</summary>
     public TestLeadStatus TestStatus { get; set; }
 
-    public bool IsTest => TestStatus is TestLeadStatus.FromMeta or TestLeadStatus.TestForm or TestLeadStatus.MarkedByAdmin;
+    public bool IsTest => IsTestStatus(TestStatus);
+
+    public static bool IsTestStatus(TestLeadStatus status) => status is TestLeadStatus.FromMeta or TestLeadStatus.TestForm or TestLeadStatus.MarkedByAdmin;
 
     /// <summary>Why the lead's phone went to Odoo as typed instead of in E.164; <see cref="PhoneProblem.None"/> when it did not.</summary>
     public PhoneProblem PhoneProblem { get; set; }

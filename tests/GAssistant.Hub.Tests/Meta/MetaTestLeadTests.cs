@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Meta;
+using GAssistant.Hub.Outbox;
 using GAssistant.Hub.Tests.Meta.Conversions;
 using Microsoft.EntityFrameworkCore;
 
@@ -107,6 +109,17 @@ public abstract class MetaTestLeadTests(HubProvider provider) : HubTest(provider
             tests.Select(t => (t!["leadgen_id"]!.GetValue<string>(), t["status"]!.GetValue<string>())).OrderBy(t => t.Item1));
         var forms = JsonNode.Parse(await client.GetStringAsync("/api/meta/forms"))!["forms"]!.AsArray();
         Assert.True(forms.Single()!["is_test"]!.GetValue<bool>());
+
+        // The form's mark sent again after the admin's undo (a retry, a slow worker) leaves the lead as the admin left it.
+        await Hub.WithDbAsync(async db =>
+        {
+            await OutboxQueue.EnqueueAsync(db, MetaTestLeads.TagKind, "late retry",
+                JsonSerializer.Serialize(new TestLeadTagJob(links[1].OdooLeadId, Test: true), MetaJson.Options), DateTime.UtcNow, default);
+            return await db.SaveChangesAsync();
+        });
+        await Eventually.ReturnsAsync(() => Hub.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == MetaTestLeads.TagKind && m.Status == OutboxStatus.Sent)),
+            n => n == 4);
+        Assert.Empty(Tags(_odoo.Records("crm.lead"), links[1].OdooLeadId));
     }
 
     private static IEnumerable<int> Tags(List<JsonObject> leads, long id) =>
