@@ -1,5 +1,6 @@
 using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
+using GAssistant.Hub.Odoo;
 using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Tests.Crm;
@@ -93,6 +94,23 @@ public abstract class LeadDailyStatsTests(HubProvider provider) : HubTest(provid
             () => Hub.WithDbAsync(db => CrmSummary.ComputeAsync(db, new LeadFilter(), CancellationToken.None)), s => s.TotalLeads == 1);
         Assert.Equal(50000m, summary.ExpectedRevenue);
         Assert.Equal(37500m, summary.WeightedRevenue);
+        await AssertRollupMatchesLeadsAsync(new LeadFilter());
+    }
+
+    [Fact]
+    public async Task The_largest_amounts_a_webhook_accepts_are_counted_on_one_day()
+    {
+        // Just below OdooWebhookEvent.MaxAmount at probability 100, three times on one day: the weighted sum is about 3e17.
+        var largest = OdooWebhookEvent.MaxAmount - 10; // 15 significant digits, all SQLite keeps of a sum it writes back as text
+        await Hub.WithDbAsync(db =>
+        {
+            db.Leads.AddRange(Enumerable.Range(1, 3).Select(id => Lead(id, 0, "New", "Facebook", "Ramadan", largest, 100)));
+            return db.SaveChangesAsync();
+        });
+
+        var total = await Hub.WithDbAsync(db => CrmSummary.ComputeAsync(db, new LeadFilter(), CancellationToken.None));
+        Assert.Equal(3, total.TotalLeads);
+        Assert.Equal(3 * largest, total.ExpectedRevenue);
         await AssertRollupMatchesLeadsAsync(new LeadFilter());
     }
 }

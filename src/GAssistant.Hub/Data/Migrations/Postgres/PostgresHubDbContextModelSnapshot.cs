@@ -643,8 +643,8 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnName("leads");
 
                     b.Property<decimal>("Revenue")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasPrecision(28, 2)
+                        .HasColumnType("numeric(28,2)")
                         .HasColumnName("revenue");
 
                     b.HasKey("Day", "Campaign", "IsWon", "IsOpen")
@@ -694,13 +694,13 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnName("probability_sum");
 
                     b.Property<decimal>("Revenue")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasPrecision(28, 2)
+                        .HasColumnType("numeric(28,2)")
                         .HasColumnName("revenue");
 
                     b.Property<decimal>("RevenueTimesProbability")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasPrecision(28, 2)
+                        .HasColumnType("numeric(28,2)")
                         .HasColumnName("revenue_times_probability");
 
                     b.HasKey("Day", "Stage", "Source", "Currency", "IsWon", "IsOpen")

@@ -627,6 +627,7 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnName("leads");
 
                     b.Property<double>("Revenue")
+                        .HasPrecision(28, 2)
                         .HasColumnType("REAL")
                         .HasColumnName("revenue");
 
@@ -677,10 +678,12 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnName("probability_sum");
 
                     b.Property<double>("Revenue")
+                        .HasPrecision(28, 2)
                         .HasColumnType("REAL")
                         .HasColumnName("revenue");
 
                     b.Property<double>("RevenueTimesProbability")
+                        .HasPrecision(28, 2)
                         .HasColumnType("REAL")
                         .HasColumnName("revenue_times_probability");
 
