@@ -155,6 +155,22 @@ public sealed class ExpiringTokenTests() : HealthTestHub(HubProvider.Sqlite)
 {
     protected override TimeSpan? TokenLifetime => TimeSpan.FromDays(7) + TimeSpan.FromMinutes(10);
 
+    // The fake clock jumps seven days. FakeTimeProvider fires a periodic timer once for every period it passes, and each
+    // worker's tick runs inline in Advance (a SQLite query each): the suite's 200 ms inbox and outbox polls and the one-minute
+    // configuration watch and scoring ticks made that one call run for more than twelve minutes on CI.
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["Inbox:PollInterval"] = "01:00:00";
+            settings["Outbox:PollInterval"] = "01:00:00";
+            settings["Meta:ConfigurationCheckInterval"] = "1.00:00:00";
+            settings["Scoring:ScoreInterval"] = "1.00:00:00";
+            return settings;
+        }
+    }
+
     [Fact]
     public async Task An_expiring_token_warns_seven_days_before_and_fails_once_expired()
     {
