@@ -31,8 +31,20 @@ public sealed class ConnectionPage(IPage page)
     {
         await page.EvaluateAsync("() => navigator.clipboard.writeText('')");
         await ClickAsync(testId);
-        await page.WaitForFunctionAsync("async () => (await navigator.clipboard.readText()).length > 0");
-        return await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+
+        // Not WaitForFunctionAsync: Playwright takes an async predicate's Promise as truthy and returns at once
+        // (microsoft/playwright#29132), so on a loaded machine the clipboard was read before the click's round trip wrote it.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var text = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+            if (text.Length > 0 || DateTime.UtcNow > deadline)
+            {
+                return text;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>The setup checklist's step, waited for until it says done (the checklist looks again every few seconds).</summary>
