@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GAssistant.Hub.Analytics;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Tests.Meta;
+using GAssistant.Hub.Tests.Odoo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GAssistant.Hub.Tests.Analytics;
@@ -14,11 +15,11 @@ namespace GAssistant.Hub.Tests.Analytics;
 /// </summary>
 public abstract class AttributionTests(HubProvider provider) : HubTest(provider)
 {
-    private readonly OdooJsonRpcDouble _odoo = new();
+    private readonly FakeOdoo _odoo = FakeOdoo.Empty();
 
-    protected override IDictionary<string, string?> Settings => OdooJsonRpcDouble.Settings;
+    protected override IDictionary<string, string?> Settings => FakeOdoo.Settings;
 
-    protected override void Configure(HubFactory hub) => hub.Outbound.Register(OdooJsonRpcDouble.Host, _odoo.HandleAsync);
+    protected override void Configure(HubFactory hub) => hub.Outbound.Register(FakeOdoo.Host, _odoo.HandleAsync);
 
     // The data set (November 2026):
     //  c1 "Ramadan Offer", account act_1 in SAR: spend 600 + 400 = 1000 in range (the 999 of 31 October is not), Meta leads 5 + 3 = 8.

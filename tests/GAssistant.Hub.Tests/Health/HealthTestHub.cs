@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Health;
 using GAssistant.Hub.Tests.Meta;
+using GAssistant.Hub.Tests.Odoo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -25,7 +26,7 @@ public abstract class HealthTestHub(HubProvider provider) : HubTest(provider)
 
     protected MetaLoginDouble Login { get; private set; } = null!;
 
-    protected OdooJsonRpcDouble Odoo { get; } = new();
+    protected FakeOdoo Odoo { get; } = FakeOdoo.Empty();
 
     /// <summary>How long the token given to the hub lives from <see cref="Start"/>; null: a system user token that never expires.</summary>
     protected virtual TimeSpan? TokenLifetime => null;
@@ -53,14 +54,10 @@ public abstract class HealthTestHub(HubProvider provider) : HubTest(provider)
         Graph.AddLead("lead-h-1", FormId, "c1", "Winter");
         Graph.Objects[MetaTestHub.PageId] = LeadAccess(true);
         Graph.Edges[AdAccount + "/insights"] = [new JsonObject { ["spend"] = "12.34", ["date_start"] = "2026-11-30", ["date_stop"] = "2026-11-30" }];
-        Odoo.Models["ir.module.module"] = [new JsonObject { ["id"] = 1, ["name"] = "g_assistant_connector", ["state"] = "installed" }];
-        Odoo.Models["ir.config_parameter"] =
-        [
-            new JsonObject { ["id"] = 1, ["key"] = "g_assistant_connector.enabled", ["value"] = "True" },
-            new JsonObject { ["id"] = 2, ["key"] = "g_assistant_connector.hub_url", ["value"] = "https://hub.example.com" },
-        ];
+        Odoo.InstallAddon();
+        Odoo.SystemParameters = new() { ["g_assistant_connector.enabled"] = "True", ["g_assistant_connector.hub_url"] = "https://hub.example.com" };
         hub.Outbound.Register(GraphApiDouble.Host, Login.HandleAsync);
-        hub.Outbound.Register(OdooJsonRpcDouble.Host, Odoo.HandleAsync);
+        hub.Outbound.Register(FakeOdoo.Host, Odoo.HandleAsync);
         hub.WithServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

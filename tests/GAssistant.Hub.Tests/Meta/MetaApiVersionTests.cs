@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Outbox;
+using GAssistant.Hub.Tests.Odoo;
 using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Tests.Meta;
@@ -13,7 +14,7 @@ namespace GAssistant.Hub.Tests.Meta;
 public abstract class MetaApiVersionTests(HubProvider provider) : HubTest(provider)
 {
     private GraphApiDouble _graph = null!;
-    private OdooJsonRpcDouble _odoo = null!;
+    private FakeOdoo _odoo = null!;
 
     protected override IDictionary<string, string?> Settings
     {

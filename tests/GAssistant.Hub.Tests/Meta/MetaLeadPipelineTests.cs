@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Meta;
 using GAssistant.Hub.Tests.Infrastructure;
+using GAssistant.Hub.Tests.Odoo;
 using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Tests.Meta;
@@ -15,7 +16,7 @@ namespace GAssistant.Hub.Tests.Meta;
 public abstract class MetaLeadPipelineTests(HubProvider provider) : HubTest(provider)
 {
     private GraphApiDouble _graph = null!;
-    private OdooJsonRpcDouble _odoo = null!;
+    private FakeOdoo _odoo = null!;
 
     protected override IDictionary<string, string?> Settings => MetaTestHub.Settings();
 
@@ -88,7 +89,7 @@ public abstract class MetaLeadPipelineTests(HubProvider provider) : HubTest(prov
         // A second hub with an empty database, same Odoo, receives Meta's retry of the notification.
         await using var fresh = await HubFactory.CreateAsync(Provider, MetaTestHub.Settings());
         fresh.Outbound.Register(GraphApiDouble.Host, _graph.HandleAsync);
-        fresh.Outbound.Register(OdooJsonRpcDouble.Host, _odoo.HandleAsync);
+        fresh.Outbound.Register(FakeOdoo.Host, _odoo.HandleAsync);
         await MetaTestHub.PostSignedAsync(fresh.CreateAnonymousClient(), MetaTestHub.Notification([("9201", "form1", "adc1")]));
         var freshLink = await Eventually.ReturnsAsync(() => fresh.WithDbAsync(db => db.MetaLeadLinks.SingleOrDefaultAsync()), l => l is not null);
 
@@ -189,7 +190,7 @@ public abstract class MetaLeadPipelineTests(HubProvider provider) : HubTest(prov
         await Eventually.ReturnsAsync(() => Hub.WithDbAsync(db => db.MetaLeadLinks.ToListAsync()), l => l.Count == count);
 
     private string Name(string model, JsonNode id) =>
-        _odoo.Records(model).Single(r => r["id"]!.GetValue<int>() == id.GetValue<int>())["name"]!.GetValue<string>();
+        _odoo.Records(model).Single(r => r["id"]!.GetValue<int>() == (id is JsonArray pair ? pair[0]! : id).GetValue<int>())["name"]!.GetValue<string>();
 }
 
 public sealed class MetaLeadPipelineTestsOnSqlite() : MetaLeadPipelineTests(HubProvider.Sqlite);

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Outbox;
+using GAssistant.Hub.Tests.Odoo;
 using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Tests.Meta;
@@ -15,7 +16,7 @@ namespace GAssistant.Hub.Tests.Meta;
 public abstract class MetaRateLimitTests(HubProvider provider) : HubTest(provider)
 {
     private GraphApiDouble _graph = null!;
-    private OdooJsonRpcDouble _odoo = null!;
+    private FakeOdoo _odoo = null!;
 
     protected override IDictionary<string, string?> Settings
     {

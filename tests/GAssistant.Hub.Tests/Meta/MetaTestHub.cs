@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Tests.Infrastructure;
+using GAssistant.Hub.Tests.Odoo;
 
 namespace GAssistant.Hub.Tests.Meta;
 
@@ -16,7 +17,7 @@ public static class MetaTestHub
 
     public static Dictionary<string, string?> Settings()
     {
-        var settings = OdooJsonRpcDouble.Settings;
+        var settings = FakeOdoo.Settings;
         settings["Meta:AppSecret"] = AppSecret;
         settings["Meta:VerifyToken"] = VerifyToken;
         settings["Meta:AccessToken"] = AccessToken;
@@ -80,12 +81,12 @@ public static class MetaTestHub
         return client.SendAsync(request);
     }
 
-    public static (GraphApiDouble Graph, OdooJsonRpcDouble Odoo) RegisterDoubles(HubFactory hub, int pageSize = 2)
+    public static (GraphApiDouble Graph, FakeOdoo Odoo) RegisterDoubles(HubFactory hub, int pageSize = 2)
     {
         var graph = new GraphApiDouble(AppSecret, AccessToken, pageSize);
-        var odoo = new OdooJsonRpcDouble();
+        var odoo = FakeOdoo.Empty();
         hub.Outbound.Register(GraphApiDouble.Host, graph.HandleAsync);
-        hub.Outbound.Register(OdooJsonRpcDouble.Host, odoo.HandleAsync);
+        hub.Outbound.Register(FakeOdoo.Host, odoo.HandleAsync);
         return (graph, odoo);
     }
 }

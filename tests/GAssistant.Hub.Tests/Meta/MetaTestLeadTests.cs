@@ -5,6 +5,7 @@ using GAssistant.Hub.Data;
 using GAssistant.Hub.Meta;
 using GAssistant.Hub.Outbox;
 using GAssistant.Hub.Tests.Meta.Conversions;
+using GAssistant.Hub.Tests.Odoo;
 using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Tests.Meta;
@@ -19,7 +20,7 @@ public abstract class MetaTestLeadTests(HubProvider provider) : HubTest(provider
 {
     private const string Pixel = "987654321012345";
     private GraphApiDouble _graph = null!;
-    private OdooJsonRpcDouble _odoo = null!;
+    private FakeOdoo _odoo = null!;
 
     protected override IDictionary<string, string?> Settings
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Web;
 using GAssistant.Hub.Data;
+using GAssistant.Hub.Tests.Odoo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,7 @@ public abstract class ConversionsTests(HubProvider provider) : HubTest(provider)
     private readonly List<JsonArray> _received = [];
     private readonly List<Dictionary<string, string>> _forms = [];
     private GraphApiDouble _graph = null!;
-    private OdooJsonRpcDouble _odoo = null!;
+    private FakeOdoo _odoo = null!;
 
     /// <summary>Meta lead ids the double's dataset knows; an event with another lead_id is invalid and Meta refuses its whole batch.</summary>
     private readonly HashSet<long> _knownLeads = [long.Parse(LeadgenId), 2468013579246801, 3579124680357912];
