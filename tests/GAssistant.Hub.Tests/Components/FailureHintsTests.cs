@@ -56,11 +56,11 @@ public sealed class FailureHintsTests : ComponentTest
     [Fact]
     public void A_failed_odoo_sync_explains_itself_in_arabic()
     {
-        var options = FixedOptions.Odoo();
+        var options = OdooFixtures.Options();
         var sync = new OdooSyncStatus();
         var (message, problem) = OdooHealthCheck.Explained(new OdooException(OdooErrorKind.BadCredentials, "Access Denied"), options);
         sync.Record(new DateTime(2026, 12, 2, 6, 0, 0, DateTimeKind.Utc), false, message, problem);
-        var state = new OdooIntegrationStatus(new FixedOptions(options), sync).Current();
+        var state = new OdooIntegrationStatus(new FixedOptionsMonitor<OdooOptions>(options), sync).Current();
 
         UseCulture("ar");
         var arabic = HintText.Render(L, state.Hint!);

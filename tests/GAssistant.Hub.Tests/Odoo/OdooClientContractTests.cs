@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Odoo;
+using GAssistant.Hub.Operations;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GAssistant.Hub.Tests.Odoo;
@@ -26,7 +27,7 @@ public sealed class OdooClientContractTests : IDisposable
     private RecordedOdoo Odoo(string series) => _odoo.TryGetValue(series, out var odoo) ? odoo : _odoo[series] = new RecordedOdoo(series);
 
     private OdooClient Client(string series, string? database = null, string key = OdooFixtures.Password, OdooSession? session = null) =>
-        new(new HttpClient(Odoo(series)), new FixedOptions(FixedOptions.Odoo(database ?? OdooFixtures.DatabaseOf(series), key)),
+        new(new HttpClient(Odoo(series)), new FixedOptionsMonitor<OdooOptions>(OdooFixtures.Options(database ?? OdooFixtures.DatabaseOf(series), key)),
             session ?? new OdooSession(), NullLogger<OdooClient>.Instance);
 
     /// <summary>A session that already logged in as <paramref name="uid"/>, as after an earlier call.</summary>

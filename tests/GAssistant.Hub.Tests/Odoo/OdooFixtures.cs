@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GAssistant.Hub.Odoo;
 
 namespace GAssistant.Hub.Tests.Odoo;
 
@@ -28,6 +29,15 @@ public static class OdooFixtures
     private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Odoo", "Fixtures");
 
     public static string DatabaseOf(string series) => $"odoo{series}";
+
+    /// <summary>The hub's Odoo options for the recorded server, for tests that build the client directly.</summary>
+    public static OdooOptions Options(string database = Database, string key = Password) => new()
+    {
+        Url = Url,
+        Database = database,
+        Username = Login,
+        ApiKey = key,
+    };
 
     public static JsonObject Load(string name, string series = "17") =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(Root, series, name + ".json")))!.AsObject();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Odoo;
+using GAssistant.Hub.Operations;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GAssistant.Hub.Tests.Odoo;
@@ -18,7 +19,7 @@ public sealed class OdooJson2Tests : IDisposable
     public void Dispose() => _odoo.Dispose();
 
     private OdooClient Client(string key = OdooFixtures.ApiKey, string database = "odoo19") =>
-        new(new HttpClient(_odoo), new FixedOptions(FixedOptions.Odoo(database, key)), new OdooSession(), NullLogger<OdooClient>.Instance);
+        new(new HttpClient(_odoo), new FixedOptionsMonitor<OdooOptions>(OdooFixtures.Options(database, key)), new OdooSession(), NullLogger<OdooClient>.Instance);
 
     private void NeverCalledJsonRpc() => Assert.DoesNotContain("POST /jsonrpc", _odoo.Paths);
 

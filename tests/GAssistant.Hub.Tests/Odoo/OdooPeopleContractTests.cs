@@ -1,4 +1,5 @@
 using GAssistant.Hub.Odoo;
+using GAssistant.Hub.Operations;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GAssistant.Hub.Tests.Odoo;
@@ -27,7 +28,7 @@ public sealed class OdooPeopleContractTests : IDisposable
     private RecordedOdoo Odoo(string series) => _odoo.TryGetValue(series, out var odoo) ? odoo : _odoo[series] = new RecordedOdoo(series);
 
     private OdooClient Client(string series) =>
-        new(new HttpClient(Odoo(series)), new FixedOptions(FixedOptions.Odoo(OdooFixtures.DatabaseOf(series), series == "19" ? OdooFixtures.ApiKey : OdooFixtures.Password)),
+        new(new HttpClient(Odoo(series)), new FixedOptionsMonitor<OdooOptions>(OdooFixtures.Options(OdooFixtures.DatabaseOf(series), series == "19" ? OdooFixtures.ApiKey : OdooFixtures.Password)),
             new OdooSession(), NullLogger<OdooClient>.Instance);
 
     private static long Azure(string series) => OdooFixtures.Result("people_partner_by_email", series)[0]!["id"]!.GetValue<long>();
