@@ -50,6 +50,24 @@ public sealed class MetaLeadLink
     /// <summary>When the person submitted the form (Meta's <c>created_time</c>).</summary>
     public DateTime? CreatedTime { get; set; }
     public DateTime LinkedAt { get; set; }
+
+    /// <summary>
+    /// How the hub learnt of the lead: its <c>leadgen</c> webhook, or only the backfill that reads each form's leads. Many
+    /// leads arriving only through the backfill mean the webhook subscription is broken (the lead-flow watch says so).
+    /// </summary>
+    public LeadArrival Arrival { get; set; }
+}
+
+/// <summary>The path a Meta lead took into the hub; <see cref="Unknown"/> for leads linked before the hub recorded it.</summary>
+public enum LeadArrival
+{
+    Unknown = 0,
+
+    /// <summary>A <c>leadgen</c> webhook named it (possibly read again later by the backfill).</summary>
+    Webhook = 1,
+
+    /// <summary>Only the backfill (<c>/{form_id}/leads</c>) found it; no webhook had named it when it was queued.</summary>
+    Backfill = 2,
 }
 
 public enum TestLeadStatus

@@ -64,6 +64,9 @@ public sealed partial class MetaLeadToOdoo(
             CreatedTime = lead.CreatedTime ?? job.CreatedTime, LinkedAt = clock.GetUtcNow().UtcDateTime,
             Consents = lead.Consents.Count == 0 ? null : JsonSerializer.Serialize(lead.Consents, MetaJson.Options),
             TestStatus = test, PhoneProblem = phone?.Problem ?? PhoneProblem.None, KnownPartnerId = person.PartnerId, IsRepeat = repeat,
+
+            // The backfill queues the lead it read; a webhook only its ids. The first to queue it wins (same dedup key).
+            Arrival = job.Lead is null ? LeadArrival.Webhook : LeadArrival.Backfill,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -23,5 +23,6 @@ internal sealed class MetaLeadLinkConfiguration : IEntityTypeConfiguration<MetaL
         link.HasIndex(l => l.FormId);
         link.HasIndex(l => l.OdooLeadId);
         link.HasIndex(l => l.CampaignId);
+        link.HasIndex(l => l.CreatedTime);
     }
 }

@@ -1033,6 +1033,10 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("character varying(512)")
                         .HasColumnName("adset_name");
 
+                    b.Property<int>("Arrival")
+                        .HasColumnType("integer")
+                        .HasColumnName("arrival");
+
                     b.Property<string>("CampaignId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -1100,6 +1104,9 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
 
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_meta_lead_links_campaign_id");
+
+                    b.HasIndex("CreatedTime")
+                        .HasDatabaseName("ix_meta_lead_links_created_time");
 
                     b.HasIndex("FormId")
                         .HasDatabaseName("ix_meta_lead_links_form_id");

@@ -1013,6 +1013,10 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("adset_name");
 
+                    b.Property<int>("Arrival")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("arrival");
+
                     b.Property<string>("CampaignId")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
@@ -1080,6 +1084,9 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
 
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_meta_lead_links_campaign_id");
+
+                    b.HasIndex("CreatedTime")
+                        .HasDatabaseName("ix_meta_lead_links_created_time");
 
                     b.HasIndex("FormId")
                         .HasDatabaseName("ix_meta_lead_links_form_id");
