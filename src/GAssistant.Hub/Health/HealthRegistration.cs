@@ -14,6 +14,8 @@ public static class HealthRegistration
         builder.Services.AddScoped<IConnectionCheck, MetaAdAccountHealth>();
         builder.Services.AddScoped<IConnectionCheck, OdooHealth>();
         builder.Services.AddScoped<IConnectionCheck, OdooAddonHealth>();
+        builder.Services.AddScoped<IConnectionCheck, LeadFlowHealth>();
+        builder.Services.AddScoped<IConnectionCheck, LeadBackfillHealth>();
         builder.Services.AddScoped<IHealthReaction, RecoveryRelease>();
         builder.Services.AddScoped<IHealthReaction, HealthAlertMail>();
         builder.Services.AddSingleton<HealthWorker>();

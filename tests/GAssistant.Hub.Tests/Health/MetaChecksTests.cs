@@ -29,7 +29,7 @@ public sealed class MetaChecksTests() : HealthTestHub(HubProvider.Sqlite)
         var api = await Hub.CreateApiClient().GetFromJsonAsync<JsonObject>("/api/health/checks");
         Assert.Equal("ok", api!["status"]!.GetValue<string>());
         var checks = api["checks"]!.AsArray().ToDictionary(c => c!["key"]!.GetValue<string>(), c => c!.AsObject());
-        Assert.Equal(["meta.ad_account:act_1001", "meta.page:" + MetaTestHub.PageId, "meta.token", "odoo.addon", "odoo.connection"], checks.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["leads.backfill", "meta.ad_account:act_1001", "meta.page:" + MetaTestHub.PageId, "meta.token", "odoo.addon", "odoo.connection"], checks.Keys.Order(StringComparer.Ordinal));
         Assert.All(checks.Values, c => Assert.Equal("ok", c["state"]!.GetValue<string>()));
         Assert.Equal(28, checks["meta.ad_account:act_1001"]["usage_percent"]!.GetValue<double>());
         Assert.Equal("Insights readable; 28% of Meta's rate limit used.", checks["meta.ad_account:act_1001"]["finding"]!.GetValue<string>());
