@@ -10,6 +10,8 @@ need=()
 command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need+=(python3-aiosmtpd)
+# The addon's pure-Python tests import requests (Odoo's own dependency, absent on a machine without Odoo).
+/usr/bin/python3 -c "import requests" >/dev/null 2>&1 || need+=(python3-requests)
 # deploy/ is checked by the tools that read it: systemd-analyze verify, nginx -t, caddy validate.
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)

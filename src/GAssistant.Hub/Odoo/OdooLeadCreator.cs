@@ -4,6 +4,8 @@ using GAssistant.Hub.Data;
 using GAssistant.Hub.Operations;
 using Microsoft.Extensions.Options;
 
+using Microsoft.EntityFrameworkCore;
+
 namespace GAssistant.Hub.Odoo;
 
 /// <summary>
@@ -57,7 +59,19 @@ public sealed partial class OdooLeadCreator(
         {
             var version = OdooJson.Time(record[0], "write_date") ?? now;
             await ReplicaUpsert.LeadAsync(db, id, version, now, lead => { OdooRecordMapper.ApplyLead(record[0], lead); stored = lead; }, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (stored is not null && db.Entry(stored).State == EntityState.Added)
+            {
+                // The lead's own webhook (the addon reports the new lead at once) stored it between the look-up and this
+                // insert: the row exists now, so the record read from Odoo is applied to it as any newer state would be.
+                db.Entry(stored).State = EntityState.Detached;
+                stored = null;
+                await ReplicaUpsert.LeadAsync(db, id, version, now, lead => { OdooRecordMapper.ApplyLead(record[0], lead); stored = lead; }, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
 
         Log.Created(logger, id);
