@@ -20,8 +20,7 @@ public static class LeadQuality
     public static async Task<IReadOnlyList<LeadQualityRow>> PerCampaignAsync(HubDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var (start, end) = (from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-        var rows = await db.MetaLeadLinks.AsNoTracking()
-            .Where(l => l.TestStatus != TestLeadStatus.FromMeta && l.TestStatus != TestLeadStatus.TestForm && l.TestStatus != TestLeadStatus.MarkedByAdmin)
+        var rows = await MetaLeadLink.Real(db.MetaLeadLinks.AsNoTracking())
             .Where(l => (l.CreatedTime ?? l.LinkedAt) >= start && (l.CreatedTime ?? l.LinkedAt) < end)
             .GroupBy(l => l.CampaignName ?? "")
             .Select(g => new

@@ -35,6 +35,10 @@ public sealed class MetaLeadLink
 
     public static bool IsTestStatus(TestLeadStatus status) => status is TestLeadStatus.FromMeta or TestLeadStatus.TestForm or TestLeadStatus.MarkedByAdmin;
 
+    /// <summary>The links of real leads, as <see cref="IsTestStatus"/> says, in SQL: for counts that leave test leads out.</summary>
+    public static IQueryable<MetaLeadLink> Real(IQueryable<MetaLeadLink> links) =>
+        links.Where(l => l.TestStatus != TestLeadStatus.FromMeta && l.TestStatus != TestLeadStatus.TestForm && l.TestStatus != TestLeadStatus.MarkedByAdmin);
+
     /// <summary>Why the lead's phone went to Odoo as typed instead of in E.164; <see cref="PhoneProblem.None"/> when it did not.</summary>
     public PhoneProblem PhoneProblem { get; set; }
 

@@ -23,7 +23,7 @@ public sealed class LeadBackfillHealth(HubDbContext db, IOptionsMonitor<MetaOpti
         }
 
         var today = clock.GetUtcNow().UtcDateTime.Date;
-        var onlyBackfill = await LeadFlowHealth.Real(db.MetaLeadLinks.AsNoTracking())
+        var onlyBackfill = await MetaLeadLink.Real(db.MetaLeadLinks.AsNoTracking())
             .CountAsync(l => l.Arrival == LeadArrival.Backfill && l.CreatedTime >= today, cancellationToken);
         var count = onlyBackfill.ToString(CultureInfo.InvariantCulture);
         return [onlyBackfill > 0

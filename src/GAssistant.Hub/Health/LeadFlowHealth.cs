@@ -20,7 +20,7 @@ public sealed class LeadFlowHealth(HubDbContext db, TimeProvider clock) : IConne
 
         // The rule's window ends at the last lead, which is at most 28 days old for a watched source: 56 days cover it.
         var since = (now - 2 * LeadFlowRule.Window).UtcDateTime;
-        var recent = await Real(db.MetaLeadLinks.AsNoTracking())
+        var recent = await MetaLeadLink.Real(db.MetaLeadLinks.AsNoTracking())
             .Where(l => l.CreatedTime != null && l.CreatedTime >= since && l.FormId != null)
             .Select(l => new { l.PageId, FormId = l.FormId!, CreatedTime = l.CreatedTime!.Value })
             .ToListAsync(cancellationToken);
@@ -32,7 +32,7 @@ public sealed class LeadFlowHealth(HubDbContext db, TimeProvider clock) : IConne
         var formIds = recent.Select(l => l.FormId).Distinct(StringComparer.Ordinal).ToList();
         var forms = await db.MetaLeadForms.AsNoTracking().Where(f => formIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, StringComparer.Ordinal, cancellationToken);
         var watched = recent.Where(l => !forms.TryGetValue(l.FormId, out var form) || (!form.IsTest && (form.Status is null || form.Status == "ACTIVE"))).ToList();
-        var firstByForm = await Real(db.MetaLeadLinks.AsNoTracking())
+        var firstByForm = await MetaLeadLink.Real(db.MetaLeadLinks.AsNoTracking())
             .Where(l => l.CreatedTime != null && l.FormId != null && formIds.Contains(l.FormId))
             .GroupBy(l => l.FormId!)
             .Select(g => new { Form = g.Key, First = g.Min(l => l.CreatedTime)!.Value })
@@ -56,10 +56,6 @@ public sealed class LeadFlowHealth(HubDbContext db, TimeProvider clock) : IConne
 
         return results;
     }
-
-    /// <summary>Links of real leads: not test leads (as <see cref="MetaLeadLink.IsTestStatus"/> says, in SQL).</summary>
-    public static IQueryable<MetaLeadLink> Real(IQueryable<MetaLeadLink> links) =>
-        links.Where(l => l.TestStatus != TestLeadStatus.FromMeta && l.TestStatus != TestLeadStatus.TestForm && l.TestStatus != TestLeadStatus.MarkedByAdmin);
 
     private IEnumerable<CheckResult> Judge(string id, string name, IEnumerable<DateTime> createdTimes, DateTime firstSeen, DateTimeOffset now)
     {
