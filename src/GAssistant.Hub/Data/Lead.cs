@@ -46,6 +46,13 @@ public sealed class Lead : IReplicated
     /// </summary>
     public bool IsTest { get; set; }
 
+    /// <summary>
+    /// Only the reconciliation pull has seen this lead: set when the pull stores a lead the replica did not have, cleared
+    /// when a webhook from the addon names it. Leads created today that stay so mean the addon's webhooks do not reach the
+    /// hub (the <c>leads.pull</c> check); the hub's own creations and leads from webhooks are never set.
+    /// </summary>
+    public bool OnlyPulled { get; set; }
+
     /// <summary>Deleted in Odoo (<c>lead_deleted</c>); kept so an older event cannot resurrect it.</summary>
     public bool Deleted { get; set; }
 

@@ -16,6 +16,8 @@ public static class HealthRegistration
         builder.Services.AddScoped<IConnectionCheck, OdooAddonHealth>();
         builder.Services.AddScoped<IConnectionCheck, LeadFlowHealth>();
         builder.Services.AddScoped<IConnectionCheck, LeadBackfillHealth>();
+        builder.Services.AddScoped<IConnectionCheck, LeadSourceHealth>();
+        builder.Services.AddScoped<IConnectionCheck, LeadPullHealth>();
         builder.Services.AddScoped<IHealthReaction, RecoveryRelease>();
         builder.Services.AddScoped<IHealthReaction, HealthAlertMail>();
         builder.Services.AddSingleton<HealthWorker>();

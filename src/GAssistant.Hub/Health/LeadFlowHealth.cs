@@ -42,7 +42,7 @@ public sealed class LeadFlowHealth(HubDbContext db, TimeProvider clock) : IConne
         foreach (var form in watched.GroupBy(l => l.FormId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var name = forms.TryGetValue(form.Key, out var known) && !string.IsNullOrWhiteSpace(known.Name) ? known.Name : form.Key;
-            results.AddRange(Judge(form.Key, name, form.Select(l => l.CreatedTime), firstByForm[form.Key], now));
+            results.AddRange(Judge($"{Key}:{form.Key}", name, "leads_flow", form.Select(l => l.CreatedTime), firstByForm[form.Key], now));
         }
 
         foreach (var page in watched.Where(l => l.PageId is not null).GroupBy(l => l.PageId!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -50,29 +50,33 @@ public sealed class LeadFlowHealth(HubDbContext db, TimeProvider clock) : IConne
             var pageForms = page.Select(l => l.FormId).Distinct(StringComparer.Ordinal).ToList();
             if (pageForms.Count >= 2)
             {
-                results.AddRange(Judge(page.Key, page.Key, page.Select(l => l.CreatedTime), pageForms.Min(f => firstByForm[f]), now));
+                results.AddRange(Judge($"{Key}:{page.Key}", page.Key, "leads_flow", page.Select(l => l.CreatedTime), pageForms.Min(f => firstByForm[f]), now));
             }
         }
 
         return results;
     }
 
-    private IEnumerable<CheckResult> Judge(string id, string name, IEnumerable<DateTime> createdTimes, DateTime firstSeen, DateTimeOffset now)
+    /// <summary>
+    /// One source's result under <paramref name="key"/>: <c>{codes}_quiet</c> (a warning), <c>_ok</c> or <c>_learning</c>,
+    /// with hours quiet, the usual longest gap in hours and leads in the window; none for a retired source.
+    /// </summary>
+    internal static IEnumerable<CheckResult> Judge(string key, string name, string codes, IEnumerable<DateTime> createdTimes, DateTime firstSeen, DateTimeOffset now)
     {
         var verdict = LeadFlowRule.Judge(createdTimes.Select(Utc), Utc(firstSeen), now);
         var (state, code) = verdict.State switch
         {
             LeadFlowState.Retired => (CheckState.Ok, ""),
-            LeadFlowState.Quiet => (CheckState.Warning, "leads_flow_quiet"),
-            LeadFlowState.Flowing => (CheckState.Ok, "leads_flow_ok"),
-            _ => (CheckState.Ok, "leads_flow_learning"),
+            LeadFlowState.Quiet => (CheckState.Warning, codes + "_quiet"),
+            LeadFlowState.Flowing => (CheckState.Ok, codes + "_ok"),
+            _ => (CheckState.Ok, codes + "_learning"),
         };
         if (code.Length == 0)
         {
             yield break;
         }
 
-        yield return new CheckResult($"{Key}:{id}", name, state, code,
+        yield return new CheckResult(key, name, state, code,
             [LeadFlowRule.Hours(verdict.Quiet), LeadFlowRule.Hours(verdict.UsualLongestGap), verdict.Leads.ToString(CultureInfo.InvariantCulture)]);
     }
 

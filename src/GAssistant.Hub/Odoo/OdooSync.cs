@@ -161,7 +161,7 @@ public sealed partial class OdooSync(
             foreach (var record in records)
             {
                 var id = IdOf(record);
-                ReplicaUpsert.Upsert(db.Leads, existing.GetValueOrDefault(id), () => existing[id] = new Lead { OdooId = id }, WriteDate(record), now,
+                ReplicaUpsert.Upsert(db.Leads, existing.GetValueOrDefault(id), () => existing[id] = new Lead { OdooId = id, OnlyPulled = true }, WriteDate(record), now,
                     lead => OdooRecordMapper.ApplyLead(record, lead, _wonStages));
             }
         }

@@ -67,6 +67,7 @@ public sealed class OdooWebhookHandler(TimeProvider clock) : IInboxEventHandler
                     OdooRecordMapper.ApplyLead(data, lead);
                     lead.StageName = stage?.Name ?? lead.StageName;
                 }, cancellationToken);
+                await WebhookReachedAsync(db, id, cancellationToken);
                 break;
             case "lead_deleted":
                 await ReplicaUpsert.LeadAsync(db, id, eventTime, now, lead =>
@@ -75,6 +76,7 @@ public sealed class OdooWebhookHandler(TimeProvider clock) : IInboxEventHandler
                     lead.Active = false;
                     lead.Name = lead.Name.Length > 0 ? lead.Name : OdooRecordMapper.Fit(OdooJson.Text(data, "name") ?? "", 512)!;
                 }, cancellationToken);
+                await WebhookReachedAsync(db, id, cancellationToken);
                 break;
             case "sale_order_created" or "sale_order_updated":
                 await ReplicaUpsert.SaleOrderAsync(db, id, version, now, order => OdooRecordMapper.ApplySaleOrder(data, order), cancellationToken);
@@ -88,6 +90,18 @@ public sealed class OdooWebhookHandler(TimeProvider clock) : IInboxEventHandler
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Odoo event '{inboxEvent.EventType}'.");
+        }
+    }
+
+    /// <summary>
+    /// The addon's webhook named this lead, even when the pull had already stored a newer state: it is no longer one that
+    /// only the reconciliation found (<see cref="Lead.OnlyPulled"/>). The row is tracked (prefetched or just upserted).
+    /// </summary>
+    private static async Task WebhookReachedAsync(HubDbContext db, long id, CancellationToken cancellationToken)
+    {
+        if (await db.Leads.FindAsync([id], cancellationToken) is { OnlyPulled: true } lead)
+        {
+            lead.OnlyPulled = false;
         }
     }
 }

@@ -512,6 +512,10 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("character varying(512)")
                         .HasColumnName("name");
 
+                    b.Property<bool>("OnlyPulled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("only_pulled");
+
                     b.Property<string>("PartnerName")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")

@@ -496,6 +496,10 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<bool>("OnlyPulled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("only_pulled");
+
                     b.Property<string>("PartnerName")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT")
