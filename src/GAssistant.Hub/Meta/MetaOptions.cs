@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GAssistant.Hub.Odoo;
+using GAssistant.Hub.Operations;
 
 namespace GAssistant.Hub.Meta;
 
@@ -73,7 +74,7 @@ public sealed class MetaOptions
     public Dictionary<string, RepeatPolicy> RepeatPolicies { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>How old an open lead of the same person may be for a new submission to count as a repeat of it.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    [TimeSpanRange("00:00:00", "365.00:00:00")]
     public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromDays(30);
 
     public RepeatPolicy RepeatPolicyOf(string? formId) =>
@@ -92,7 +93,7 @@ public sealed class MetaOptions
     public TimeSpan LeadSyncInterval { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>How long after start the first lead backfill and campaign sync run (then every interval).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    [TimeSpanRange("00:00:00", "365.00:00:00")]
     public TimeSpan FirstSyncDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often campaigns and the last <see cref="RestatementDays"/> days of insights are re-read.</summary>
@@ -119,11 +120,11 @@ public sealed class MetaOptions
     public TimeSpan RateLimitWait { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often a feature stopped for a missing permission tries one call again.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan PermissionRecheckInterval { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How often outbox messages failed for their configuration (API version, permission) are checked for re-arming.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    [TimeSpanRange("00:00:00.001", "1.00:00:00")]
     public TimeSpan ConfigurationCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);

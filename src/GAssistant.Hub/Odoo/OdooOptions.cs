@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GAssistant.Hub.Operations;
 
 namespace GAssistant.Hub.Odoo;
 
@@ -26,7 +27,7 @@ public sealed class OdooOptions
     public DateTimeOffset? PreviousWebhookSecretUntil { get; set; }
 
     /// <summary>How long a rotated-out secret keeps being accepted, so the addon's administrator has time to paste the new one.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    [TimeSpanRange("00:00:00", "30.00:00:00")]
     public TimeSpan WebhookSecretGracePeriod { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>Token for Odoo's own "Send Webhook Notification" action; unset means refused.</summary>
@@ -46,7 +47,7 @@ public sealed class OdooOptions
     public TimeSpan SyncOverlap { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Timeout of one call to Odoo.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
