@@ -5,7 +5,8 @@ namespace GAssistant.Hub.Health;
 /// <summary>
 /// The checks as they stand, for <c>/health</c> (as the <c>checks</c> integration), <c>GET /api/health/checks</c>, the
 /// banner and Settings. A run's results replace the previous ones; a check keeps its <c>since</c> while its state holds.
-/// Kept in memory: after a restart the first run (within <see cref="HealthOptions.FirstCheckDelay"/>) fills it again.
+/// <see cref="HealthBoardStore"/> keeps a copy in the database after every run and puts it back at start, so a restart
+/// is not a change: no second alert, the banner and each check's <c>since</c> stay.
 /// </summary>
 public sealed class HealthBoard : IIntegrationStatus
 {
@@ -55,6 +56,31 @@ public sealed class HealthBoard : IIntegrationStatus
         }
     }
 
+    /// <summary>The board as it stands, to keep across a restart.</summary>
+    public HealthBoardSnapshot Snapshot()
+    {
+        lock (_gate)
+        {
+            return new HealthBoardSnapshot(LastRunAt, [.. _checks.Values]);
+        }
+    }
+
+    /// <summary>Puts back what an earlier run of this hub found, before this one's first run; changes nothing once a run applied.</summary>
+    public bool Restore(HealthBoardSnapshot snapshot)
+    {
+        lock (_gate)
+        {
+            if (LastRunAt is not null)
+            {
+                return false;
+            }
+
+            _checks = snapshot.Checks.DistinctBy(c => c.Result.Key).ToDictionary(c => c.Result.Key, StringComparer.Ordinal);
+            LastRunAt = snapshot.LastRunAt;
+            return true;
+        }
+    }
+
     public IntegrationState Current()
     {
         var checks = Checks;
@@ -74,3 +100,6 @@ public sealed class HealthBoard : IIntegrationStatus
         };
     }
 }
+
+/// <summary>What <see cref="HealthBoard.Snapshot"/> keeps: when the checks last ran and each check as it stood.</summary>
+public sealed record HealthBoardSnapshot(DateTimeOffset? LastRunAt, IReadOnlyList<HealthCheck> Checks);

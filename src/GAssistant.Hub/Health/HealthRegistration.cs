@@ -20,6 +20,7 @@ public static class HealthRegistration
         builder.Services.AddScoped<IConnectionCheck, LeadPullHealth>();
         builder.Services.AddScoped<IHealthReaction, RecoveryRelease>();
         builder.Services.AddScoped<IHealthReaction, HealthAlertMail>();
+        builder.Services.AddScoped<HealthBoardStore>();
         builder.Services.AddSingleton<HealthWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HealthWorker>());
         return builder;

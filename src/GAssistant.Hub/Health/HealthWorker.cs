@@ -22,6 +22,7 @@ public sealed partial class HealthWorker(
     {
         try
         {
+            await RestoreAsync(stoppingToken);
             await Task.Delay(options.CurrentValue.FirstCheckDelay, clock, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
@@ -76,7 +77,34 @@ public sealed partial class HealthWorker(
             }
         }
 
+        await SaveAsync(cancellationToken);
         return changes;
+    }
+
+    private async Task RestoreAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<HealthBoardStore>().RestoreAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.KeepFailed(logger, ex);
+        }
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<HealthBoardStore>().SaveAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.KeepFailed(logger, ex);
+        }
     }
 
     private async Task WaitForNextRunAsync(CancellationToken cancellationToken)
@@ -116,6 +144,9 @@ public sealed partial class HealthWorker(
 
         [LoggerMessage(EventId = 3504, Level = LogLevel.Error, Message = "Reacting to changed connection checks failed in {Reaction}")]
         public static partial void ReactionFailed(ILogger logger, string reaction, Exception exception);
+
+        [LoggerMessage(EventId = 3505, Level = LogLevel.Warning, Message = "Keeping the connection checks in the database failed; a restart runs them afresh")]
+        public static partial void KeepFailed(ILogger logger, Exception exception);
     }
 }
 

@@ -121,6 +121,47 @@ public sealed partial class MetaAlertsTests() : HealthTestHub(HubProvider.Sqlite
         Assert.Equal(1, _handler.Sent(id));
     }
 
+    [Fact]
+    public async Task A_restart_while_a_check_fails_sends_no_second_alert_and_keeps_the_banner_and_since()
+    {
+        await FirstRunAsync();
+        var (key, state, _) = Break("leads_access_manager");
+        await AdvanceUntilAsync(() => Check(key)?.State == state, Interval);
+        Assert.Single(await _smtp.WaitForAsync(1));
+        var since = Check(key)!.Since;
+        Clock.Advance(TimeSpan.FromMinutes(5));
+
+        // An update or a reboot: the hub stops and starts again on the same database, Meta still blocking the leads.
+        await using var restarted = await Hub.RestartAsync();
+        var board = restarted.Services.GetRequiredService<HealthBoard>();
+        var restartedAt = Clock.GetUtcNow();
+        await Eventually.ReturnsAsync(() => Task.FromResult(board.LastRunAt), at => at >= restartedAt);
+
+        var check = board.Checks.Single(c => c.Result.Key == key);
+        Assert.Equal(state, check.State);
+        Assert.Equal(since, check.Since);
+        var admin = restarted.CreateAnonymousClient();
+        var login = await AuthTests.PostLoginAsync(admin, await admin.GetStringAsync("/login"), TestSecrets.AdminEmail, TestSecrets.AdminPassword);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal(1, await BannersAsync(admin));
+        await Task.Delay(1000);
+        Assert.Single(_smtp.Messages());
+
+        // The repair after the restart is still one "back to normal" email.
+        Repair("leads_access_manager");
+        var moved = TimeSpan.Zero;
+        while (board.Checks.Single(c => c.Result.Key == key).State != CheckState.Ok)
+        {
+            Assert.True(moved <= Interval, "The repair was not seen within one interval after the restart.");
+            Clock.Advance(TimeSpan.FromMinutes(1));
+            moved += TimeSpan.FromMinutes(1);
+            await Task.Delay(200);
+        }
+
+        var mails = await _smtp.WaitForAsync(2);
+        Assert.StartsWith("G-Assistant: back to normal", mails[1].Message.Subject, StringComparison.Ordinal);
+    }
+
     private (string Key, CheckState State, string Code) Break(string failure)
     {
         var page = "meta.page:" + MetaTestHub.PageId;

@@ -19,6 +19,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _folder;
     private readonly List<Action<IServiceCollection>> _services = [];
+    private bool _handedOn;
 
     private HubFactory(HubProvider provider, string connectionString, string folder, IDictionary<string, string?>? settings)
     {
@@ -61,7 +62,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
 
     public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
 
-    public OutboundHttp Outbound { get; } = new();
+    public OutboundHttp Outbound { get; private init; } = new();
 
     public static async Task<HubFactory> CreateAsync(HubProvider provider, IDictionary<string, string?>? settings = null)
     {
@@ -71,6 +72,21 @@ public sealed class HubFactory : WebApplicationFactory<Program>
             ? await PostgresServer.CreateDatabaseAsync()
             : $"Data Source={Path.Combine(folder, "hub.db")}";
         return new HubFactory(provider, connection, folder, settings);
+    }
+
+    /// <summary>
+    /// This hub started again after it stopped: the same database, data folder, keys, settings, services and outbound
+    /// doubles, as a restart (an update, a reboot) finds them. This one is stopped first (the data folder is locked while it
+    /// runs) and leaves its data to the new one, which deletes it when disposed.
+    /// </summary>
+    public async Task<HubFactory> RestartAsync()
+    {
+        _handedOn = true;
+        await DisposeAsync();
+        var restarted = new HubFactory(Provider, ConnectionString, _folder, _settings) { Outbound = Outbound };
+        restarted._services.AddRange(_services);
+        _ = restarted.Server;
+        return restarted;
     }
 
     /// <summary>Replaces or adds services before the hub starts (e.g. a fake clock).</summary>
@@ -146,6 +162,11 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         {
             using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
             Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+
+        if (_handedOn)
+        {
+            return;
         }
 
         try
