@@ -20,6 +20,7 @@ public sealed partial class MetaLeadToOdoo(
     IServiceScopeFactory scopes,
     IOptionsMonitor<OdooOptions> odooOptions,
     IOptionsMonitor<MetaOptions> meta,
+    MetaFormCatalog catalog,
     TimeProvider clock,
     ILogger<MetaLeadToOdoo> logger) : IOutboxHandler
 {
@@ -50,7 +51,12 @@ public sealed partial class MetaLeadToOdoo(
         var formId = lead.FormId ?? job.FormId;
         var test = await RecogniseTestAsync(db, graph, lead, formId, job.PageId, cancellationToken);
         var odoo = scope.ServiceProvider.GetRequiredService<OdooClient>();
-        var values = LeadFieldMapping.Map(lead, meta.CurrentValue.FieldMapping);
+        var values = LeadFieldMapping.Map(lead, meta.CurrentValue.FieldMapping, await catalog.ContextAsync(formId, job.PageId, cancellationToken));
+        if (values.Problems.Count > 0)
+        {
+            Log.MappingProblems(logger, lead.Id, formId, values.Problems.Count);
+        }
+
         var countries = await MetaLeadCountries.OfAsync(db, lead, formId, job.PageId, meta.CurrentValue, cancellationToken);
         var phone = PhoneNumbering.Normalize(values.Fields.GetValueOrDefault("phone"), countries);
         var (odooId, person, repeat) = await FindAsync(odoo, job.LeadgenId, cancellationToken) is { } made
@@ -149,7 +155,7 @@ public sealed partial class MetaLeadToOdoo(
             return (existing, person, true);
         }
 
-        var id = await CreateAsync(odoo, utm, lead, values, phone, person.PartnerId, countries, test != TestLeadStatus.None, cancellationToken);
+        var id = await CreateAsync(odoo, utm, lead, formId, values, phone, person.PartnerId, countries, test != TestLeadStatus.None, cancellationToken);
         return (id, person, person.OpenLeadId is not null);
     }
 
@@ -159,7 +165,7 @@ public sealed partial class MetaLeadToOdoo(
         + string.Join("\n", values.Fields.Select(f => $"{f.Key}: {(f.Key == "phone" && phone is not null ? phone.ForOdoo : f.Value)}"))
         + "\n" + values.Description + PhoneNote(phone);
 
-    private async Task<long> CreateAsync(OdooClient odoo, UtmResolver utm, MetaLead lead, OdooLeadValues values, LeadPhone? phone, long? partnerId,
+    private async Task<long> CreateAsync(OdooClient odoo, UtmResolver utm, MetaLead lead, string? formId, OdooLeadValues values, LeadPhone? phone, long? partnerId,
         IReadOnlyList<string?> countries, bool test, CancellationToken cancellationToken)
     {
         var o = meta.CurrentValue;
@@ -190,9 +196,32 @@ public sealed partial class MetaLeadToOdoo(
             record["campaign_id"] = await utm.ResolveAsync("utm.campaign", campaign, cancellationToken);
         }
 
-        if (test && await utm.ResolveAsync("crm.tag", o.TestLeadTag, cancellationToken) is { } tag)
+        var tags = new JsonArray();
+        foreach (var name in test ? [.. values.Tags, o.TestLeadTag] : values.Tags)
         {
-            record["tag_ids"] = new JsonArray(new JsonArray(4, tag));
+            if (await utm.ResolveAsync("crm.tag", name, cancellationToken) is { } tag)
+            {
+                tags.Add(new JsonArray(4, tag));
+            }
+        }
+
+        if (tags.Count > 0)
+        {
+            record["tag_ids"] = tags;
+        }
+
+        // The form's own team and salesperson (Settings → Meta → Form mapping); unset, Odoo assigns as it always does.
+        if (formId is not null && o.Forms.GetValueOrDefault(formId) is { } form)
+        {
+            if (form.TeamId is { } team)
+            {
+                record["team_id"] = team;
+            }
+
+            if (form.UserId is { } user)
+            {
+                record["user_id"] = user;
+            }
         }
 
         var id = await odoo.CreateAsync("crm.lead", record, cancellationToken);
@@ -225,5 +254,8 @@ public sealed partial class MetaLeadToOdoo(
 
         [LoggerMessage(EventId = 2732, Level = LogLevel.Information, Message = "Meta lead {LeadgenId} is a repeat of open Odoo lead {OdooId} ({Email}): posted on it")]
         public static partial void Repeat(ILogger logger, string leadgenId, long odooId, string email);
+
+        [LoggerMessage(EventId = 2733, Level = LogLevel.Warning, Message = "Meta lead {LeadgenId} of form {FormId}: {Count} answers could not go where the form's mapping says and are kept in the description")]
+        public static partial void MappingProblems(ILogger logger, string leadgenId, string? formId, int count);
     }
 }

@@ -58,6 +58,9 @@ public sealed class MetaOptions
     /// <summary>Form question name → Odoo <c>crm.lead</c> field; merged over <see cref="LeadFieldMapping.Defaults"/>.</summary>
     public Dictionary<string, string> FieldMapping { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Form id → that form's own mapping, team and salesperson (see <see cref="MetaFormOptions"/>).</summary>
+    public Dictionary<string, MetaFormOptions> Forms { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Form, Page or ad account id (<c>act_…</c>) → country (ISO code such as <c>SA</c>): where a lead's national phone
     /// number (<c>05…</c>) is read when the lead does not say its country. See <see cref="MetaLeadCountries"/>.

@@ -21,6 +21,8 @@ public static class MetaRegistration
         builder.Services.AddConnectionSection<MetaOptions>(MetaOptions.Section,
             nameof(MetaOptions.AppSecret), nameof(MetaOptions.AccessToken), nameof(MetaOptions.VerifyToken));
         builder.Services.AddSingleton<MetaConnection>();
+        builder.Services.AddSingleton<MetaFormCatalog>();
+        builder.Services.AddScoped<MetaFormMappings>();
         builder.Services.AddSingleton<IIntegrationStatus>(sp => sp.GetRequiredService<MetaConnection>());
         builder.Services.AddSingleton<GraphThrottle>();
 

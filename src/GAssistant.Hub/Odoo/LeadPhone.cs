@@ -105,6 +105,22 @@ public static class PhoneNumbering
         }
     }
 
+    /// <summary>The text with Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits as ASCII digits, everything else kept.</summary>
+    public static string AsciiDigits(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c switch
+                {
+                    >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
+                    >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
+                    _ => c,
+                };
+            }
+        });
+
     /// <summary>ASCII digits, a leading <c>+</c> for <c>+</c>, <c>＋</c> or <c>00</c>; separators and direction marks dropped.</summary>
     internal static string Digits(string typed)
     {

@@ -215,9 +215,36 @@ public sealed class FakeOdoo
         };
     }
 
-    /// <summary>What <c>fields_get</c> answers, recorded from Odoo 17 (res.partner still has <c>mobile</c> there; 19 dropped it).</summary>
-    private static JsonNode FieldsOf(string model) =>
-        OdooFixtures.Result(model == "res.partner" ? "people_partner_fields" : "fields_get_sale_order");
+    /// <summary>
+    /// What <c>fields_get</c> answers, recorded from Odoo 17 (res.partner still has <c>mobile</c> there; 19 dropped it);
+    /// crm.lead's from Odoo 19 with two custom fields (<c>x_budget</c> char, <c>x_visit_date</c> date), less those a test removed.
+    /// </summary>
+    private JsonNode FieldsOf(string model)
+    {
+        if (model != "crm.lead")
+        {
+            return OdooFixtures.Result(model == "res.partner" ? "people_partner_fields" : "fields_get_sale_order");
+        }
+
+        var fields = OdooFixtures.Result("fields_get_lead", "19").AsObject();
+        foreach (var gone in RemovedLeadFields)
+        {
+            fields.Remove(gone);
+        }
+
+        return fields;
+    }
+
+    /// <summary>crm.lead fields <c>fields_get</c> no longer lists (a custom field deleted in Odoo).</summary>
+    public ConcurrentBag<string> RemovedLeadFields { get; } = [];
+
+    /// <summary>The recorded Odoo 19 sales teams and internal users, for the pickers of a form's mapping.</summary>
+    public void AddTeamsAndUsers()
+    {
+        Models["crm.team"] = [.. OdooFixtures.Result("search_read_teams", "19").AsArray().Select(t => t!.AsObject().DeepClone().AsObject())];
+        Models["res.users"] = [.. OdooFixtures.Result("search_read_internal_users", "19").AsArray()
+            .Select(u => { var user = u!.AsObject().DeepClone().AsObject(); user["share"] = false; return user; })];
+    }
 
     private (JsonNode? Result, JsonObject? Error, int Status) Create(string model, JsonArray valuesList, bool single)
     {

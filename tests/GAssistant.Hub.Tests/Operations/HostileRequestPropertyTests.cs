@@ -34,6 +34,7 @@ public abstract class HostileRequestPropertyTests(HostileHub fixture, ITestOutpu
         "GET /api/crm/summary", "GET /api/crm/leads.csv", "POST /api/scoring/train", "GET /api/scoring/model", "POST /api/reports/send",
         "GET /api/jobs/{id}", "POST /api/bigquery/export", "GET /api/bigquery/status", "GET /api/health/checks",
         "POST /api/meta/rearm", "GET /api/meta/forms", "GET /api/meta/test-leads", "PUT /api/meta/forms/{id}/test", "PUT /api/meta/leads/{leadgenId}/test",
+        "GET /api/meta/forms/{formId}/mapping", "PUT /api/meta/forms/{formId}/mapping",
         "POST /api/webhook/odoo", "POST /api/webhook/odoo/automation", "GET /api/webhook/meta", "POST /api/webhook/meta",
     };
 
@@ -132,6 +133,11 @@ public abstract class HostileRequestPropertyTests(HostileHub fixture, ITestOutpu
         "POST /api/meta/sync-campaigns" => ApiBody("/api/meta/sync-campaigns", () => new() { ["from"] = "\"2026-11-01\"", ["to"] = "\"2026-11-05\"" }),
         "PUT /api/meta/forms/{id}/test" => TestMark(id => $"/api/meta/forms/{id}/test"),
         "PUT /api/meta/leads/{leadgenId}/test" => TestMark(id => $"/api/meta/leads/{id}/test"),
+        "GET /api/meta/forms/{formId}/mapping" => PathSegment.Select(id => HostileRequest.Get($"/api/meta/forms/{id}/mapping")),
+        "PUT /api/meta/forms/{formId}/mapping" => Gen.Select(PathSegment, HostileGen.Bytes(HostileGen.Body(() => new()
+        {
+            ["fields"] = "{\"budget\": \"x_budget\", \"interests\": \"tags\"}", ["team_id"] = "4", ["user_id"] = "5", ["repeat_policy"] = "\"link\"",
+        })), (id, body) => new HostileRequest(HttpMethod.Put, $"/api/meta/forms/{id}/mapping", body, "application/json", null, Sign.None)),
         "POST /api/reports/send" => ApiBody("/api/reports/send", () => new() { ["report"] = "\"daily\"", ["language"] = "\"ar\"" }),
         _ when route.StartsWith("POST ", StringComparison.Ordinal) => ApiBody(route[5..], () => new() { ["x"] = "1" }),
         "GET /api/meta/campaigns" => QueryOf("/api/meta/campaigns", ["from", "to"]),

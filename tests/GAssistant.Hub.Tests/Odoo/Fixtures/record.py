@@ -162,6 +162,18 @@ else:
     # What Odoo 19 does with a body sent without Content-Length: it ignores it.
     save("search_count_chunked_body", json2("crm.lead", "search_count", {"domain": []}, chunked=True))
 
+# A form's mapping (MetaFormMappings): the lead fields an answer can fill, two of them custom fields as Odoo Studio
+# (or Settings → Technical → Fields) makes them, and the teams and internal users to pick from.
+lead_model = result(orm("ir.model", "search_read", positional=[("domain", [["model", "=", "crm.lead"]])], keywords=fields(["id"]))[1])[0]["id"]
+for name, label, kind in (("x_budget", "Budget", "char"), ("x_visit_date", "Visit date", "date")):
+    if not result(orm("ir.model.fields", "search_count", positional=[("domain", [["model", "=", "crm.lead"], ["name", "=", name]])])[1]):
+        orm("ir.model.fields", "create", positional=[("vals_list", [{"name": name, "field_description": label, "model_id": lead_model,
+                                                                     "ttype": kind, "state": "manual"}])])
+save("fields_get_lead", orm("crm.lead", "fields_get", keywords=[("attributes", ["string", "type", "readonly", "store", "selection"])]))
+save("search_read_teams", orm("crm.team", "search_read", positional=[("domain", [])], keywords=fields(["id", "name"]) + [("order", "name"), ("limit", 500)]))
+save("search_read_internal_users", orm("res.users", "search_read", positional=[("domain", [["share", "=", False]])],
+                                       keywords=fields(["id", "name"]) + [("order", "name"), ("limit", 500)]))
+
 # The person Odoo already knows (OdooPeople): the demo customer Azure Interior by email, then by phone in E.164
 # (phone_sanitized is the number as stored where Odoo lacks the phonenumbers library), and their open opportunities.
 SINCE = "2026-11-01 00:00:00"
