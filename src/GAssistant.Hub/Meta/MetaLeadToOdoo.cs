@@ -62,6 +62,12 @@ public sealed partial class MetaLeadToOdoo(
         var (odooId, person, repeat) = await FindAsync(odoo, job.LeadgenId, cancellationToken) is { } made
             ? (made, KnownPerson.Nobody, false)
             : await PlaceAsync(odoo, scope.ServiceProvider.GetRequiredService<UtmResolver>(), lead, formId, values, phone, countries, test, cancellationToken);
+
+        // The form's team without a fixed salesperson: one of its members at once (again after a crash: it skips an assigned lead).
+        if (!repeat && formId is not null && meta.CurrentValue.Forms.GetValueOrDefault(formId) is { TeamId: { } team, UserId: null })
+        {
+            await scope.ServiceProvider.GetRequiredService<LeadAssignment>().AssignAsync(odooId, team, cancellationToken);
+        }
         db.MetaLeadLinks.Add(new MetaLeadLink
         {
             LeadgenId = lead.Id, OdooLeadId = odooId, PageId = job.PageId, FormId = formId,
@@ -218,9 +224,11 @@ public sealed partial class MetaLeadToOdoo(
                 record["team_id"] = team;
             }
 
-            if (form.UserId is { } user)
+            // A fixed salesperson, or none yet so the round-robin gives one (Odoo's default would be this integration's own user).
+            record["user_id"] = form.UserId is { } user ? user : form.TeamId is not null ? false : record["user_id"]?.DeepClone();
+            if (record["user_id"] is null)
             {
-                record["user_id"] = user;
+                record.Remove("user_id");
             }
         }
 

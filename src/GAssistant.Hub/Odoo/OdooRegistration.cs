@@ -32,6 +32,7 @@ public static class OdooRegistration
         builder.Services.AddScoped<OdooConnectionTest>();
         builder.Services.AddScoped<OdooConnectionSetup>();
         builder.Services.AddScoped<UtmResolver>();
+        builder.Services.AddScoped<LeadAssignment>();
         builder.Services.AddScoped<OdooLeadCreator>();
         builder.Services.AddScoped<OdooSync>();
         builder.Services.AddSingleton<OdooSyncJob>();

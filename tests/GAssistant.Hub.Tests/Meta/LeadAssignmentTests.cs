@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using GAssistant.Hub.Data;
+using GAssistant.Hub.Odoo;
+using GAssistant.Hub.Tests.Infrastructure;
+using GAssistant.Hub.Tests.Odoo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GAssistant.Hub.Tests.Meta;
+
+/// <summary>
+/// Issue 21 item 1: a Meta lead of a form whose mapping names a sales team gets a salesperson at once, round-robin among
+/// the team's <c>crm.team.member</c> rows as Odoo's own assignment allows them (paused, daily capacity from
+/// <c>assignment_max</c> and <c>lead_day_count</c>, <c>assignment_domain</c>), against the Odoo double.
+/// </summary>
+public abstract class LeadAssignmentTests(HubProvider provider) : HubTest(provider)
+{
+    private const string FormId = "8101";
+    private const long Team = 1;
+
+    private GraphApiDouble _graph = null!;
+    private FakeOdoo _odoo = null!;
+
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = MetaTestHub.Settings();
+            settings[$"Meta:Forms:{FormId}:TeamId"] = "1";
+            settings[$"Meta:RepeatPolicies:{FormId}"] = "AlwaysCreate";
+            return settings;
+        }
+    }
+
+    protected override void Configure(HubFactory hub)
+    {
+        (_graph, _odoo) = MetaTestHub.RegisterDoubles(hub);
+        _odoo.Models["crm.team"] = [new JsonObject { ["id"] = 1, ["name"] = "Sales" }];
+        _odoo.Models["crm.team.member"] =
+        [
+            Member(1, 11, "Paused Pat", optOut: true),
+            Member(2, 12, "Full Fatima", max: 30, today: 1),
+            Member(3, 13, "Jeddah Jamal", domain: "[('city', '=', 'Jeddah')]"),
+            Member(4, 14, "Riyadh Reem", max: 60, today: 1),
+            Member(5, 15, "Other team", team: 2),
+        ];
+    }
+
+    [Fact]
+    public async Task Each_new_lead_goes_to_the_next_member_who_may_take_it()
+    {
+        var owners = new List<long?>();
+        foreach (var (id, city) in new[] { ("9901", "Jeddah"), ("9902", "Jeddah"), ("9903", "Riyadh"), ("9904", "Jeddah") })
+        {
+            owners.Add(await SubmitAsync(id, city));
+        }
+
+        // Pat is paused, Fatima has no capacity left today, Jamal takes only Jeddah: Jamal, Reem, Reem (Riyadh), Jamal.
+        Assert.Equal([13L, 14L, 14L, 13L], owners);
+        Assert.Equal("13", await Hub.WithDbAsync(db => db.SyncStates.Where(s => s.Name == LeadAssignment.TurnName(Team)).Select(s => s.Value).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_lead_that_already_has_a_salesperson_is_left_to_them()
+    {
+        _odoo.Model("crm.lead").Add(new JsonObject { ["id"] = 700, ["name"] = "Assigned by a rule", ["user_id"] = new JsonArray(2, "Mitchell Admin"), ["active"] = true });
+
+        var owner = await WithAssignmentAsync(a => a.AssignAsync(700, Team, CancellationToken.None));
+
+        Assert.Equal(2, owner);
+        Assert.DoesNotContain(_odoo.Calls, c => c.Contains("write", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task When_nobody_may_take_it_the_lead_is_left_unassigned_not_given_to_the_integrations_user()
+    {
+        _odoo.Models["crm.team.member"].RemoveAll(m => m["user_id"]![0]!.GetValue<int>() == 14);
+
+        var owner = await SubmitAsync("9905", "Dammam");
+
+        Assert.Null(owner);
+        Assert.False(_odoo.Records("crm.lead").Single()["user_id"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_crash_after_the_lead_was_made_assigns_it_on_the_retry_once()
+    {
+        await SubmitAsync("9906", "Jeddah");
+        // As if the hub died after Odoo created the lead, before it was assigned and the link stored.
+        _odoo.Model("crm.lead").Single()["user_id"] = false;
+        await Hub.WithDbAsync(async db =>
+        {
+            await db.MetaLeadLinks.ExecuteDeleteAsync();
+            return await db.OutboxMessages.ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1)));
+        });
+
+        await Eventually.ReturnsAsync(() => Hub.WithDbAsync(db => db.MetaLeadLinks.CountAsync()), n => n == 1);
+
+        Assert.Single(_odoo.Records("crm.lead"));
+        Assert.Equal(14, Owner(_odoo.Records("crm.lead").Single()));
+    }
+
+    private async Task<long?> SubmitAsync(string leadgenId, string city)
+    {
+        var lead = _graph.AddLead(leadgenId, FormId, "c1", "Winter");
+        lead["field_data"]!.AsArray().Add(new JsonObject { ["name"] = "city", ["values"] = new JsonArray(city) });
+        var before = await Hub.WithDbAsync(db => db.MetaLeadLinks.CountAsync());
+        await MetaTestHub.PostSignedAsync(Hub.CreateAnonymousClient(), MetaTestHub.Notification([(leadgenId, FormId, "adc1")]));
+        var link = await Eventually.ReturnsAsync(() => Hub.WithDbAsync(db => db.MetaLeadLinks.SingleOrDefaultAsync(l => l.LeadgenId == leadgenId)), l => l is not null);
+        Assert.Equal(before + 1, await Hub.WithDbAsync(db => db.MetaLeadLinks.CountAsync()));
+        return Owner(_odoo.Records("crm.lead").Single(r => r["id"]!.ToJsonString() == link!.OdooLeadId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static long? Owner(JsonObject lead) => lead["user_id"] switch
+    {
+        JsonArray pair => pair[0]!.GetValue<long>(),
+        JsonValue v when v.TryGetValue<int>(out var id) => id,
+        JsonValue v when v.TryGetValue<long>(out var id) => id,
+        _ => null,
+    };
+
+    private async Task<long?> WithAssignmentAsync(Func<LeadAssignment, Task<long?>> work)
+    {
+        using var scope = Hub.Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<LeadAssignment>());
+    }
+
+    private static JsonObject Member(int id, int user, string name, bool optOut = false, int max = 30, int today = 0, string domain = "", int team = 1) => new()
+    {
+        ["id"] = id, ["crm_team_id"] = team, ["user_id"] = new JsonArray(user, name), ["assignment_optout"] = optOut,
+        ["assignment_max"] = max, ["lead_day_count"] = today, ["assignment_domain"] = domain.Length == 0 ? JsonValue.Create(false) : JsonValue.Create(domain), ["active"] = true,
+    };
+}
+
+public sealed class LeadAssignmentTestsOnSqlite() : LeadAssignmentTests(HubProvider.Sqlite);
