@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using GAssistant.Hub.Meta;
 using GAssistant.Hub.Tests.Meta;
 using GAssistant.Hub.Tests.Odoo;
@@ -36,7 +35,7 @@ public sealed class FormMappingTests
             await page.ClickAsync("[data-testid=open-form-mapping]");
             await page.WaitForURLAsync(u => u.EndsWith("/settings/meta/forms", StringComparison.Ordinal));
             await DashboardPage.WaitForInteractiveAsync(page);
-            await page.SelectOptionAsync("[data-testid=form-picker]", MappingBrowserHub.FormId);
+            await Artifacts.OrExplainAsync(page, $"forms-{language}-picker", () => page.SelectOptionAsync("[data-testid=form-picker]", MappingBrowserHub.FormId));
             await page.WaitForSelectorAsync("[data-testid=mapping-row][data-key=budget]");
 
             // Proposed by key: the standard questions to their fields, the custom ones to the description.
@@ -98,7 +97,7 @@ public sealed class FormMappingTests
     /// <summary>A hub with Odoo (the recorded-fixture double with Odoo 19's lead fields) and Meta (the Graph double) connected, one Arabic form.</summary>
     private sealed class MappingBrowserHub : BrowserHub
     {
-        public const string FormId = "8001";
+        public const string FormId = WinterOfferForm.Id;
 
         public FakeOdoo Odoo { get; } = FakeOdoo.Empty();
 
@@ -115,16 +114,7 @@ public sealed class FormMappingTests
             await base.InitializeAsync();
             Odoo.AddTeamsAndUsers();
             Graph.FormsByPage[MetaTestHub.PageId] = [FormId];
-            Graph.Objects[FormId] = JsonNode.Parse("""
-                {"id": "8001", "name": "عرض الشتاء <b>2026</b>", "locale": "ar_AR", "status": "ACTIVE", "questions": [
-                  {"key": "full_name", "label": "الاسم الكامل", "type": "FULL_NAME", "id": "1"},
-                  {"key": "phone_number", "label": "رقم الهاتف", "type": "PHONE", "id": "2"},
-                  {"key": "budget", "label": "الميزانية", "type": "CUSTOM", "id": "3"},
-                  {"key": "visit", "label": "موعد الزيارة", "type": "DATE_TIME", "id": "4"},
-                  {"key": "interests", "label": "الاهتمامات", "type": "CUSTOM", "id": "5",
-                   "options": [{"key": "villa", "value": "فيلا"}, {"key": "flat", "value": "شقة"}]}
-                ]}
-                """)!.AsObject();
+            Graph.Objects[FormId] = WinterOfferForm.Json("عرض الشتاء <b>2026</b>");
             Hub.Outbound.Register(FakeOdoo.Host, Odoo.HandleAsync);
             Hub.Outbound.Register(GraphApiDouble.Host, Graph.HandleAsync);
         }

@@ -81,25 +81,17 @@ public sealed partial class HealthWorker(
         return changes;
     }
 
-    private async Task RestoreAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<HealthBoardStore>().RestoreAsync(cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.KeepFailed(logger, ex);
-        }
-    }
+    private Task RestoreAsync(CancellationToken cancellationToken) => KeepAsync(store => store.RestoreAsync(cancellationToken), cancellationToken);
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
+    private Task SaveAsync(CancellationToken cancellationToken) => KeepAsync(store => store.SaveAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Keeping the board is a convenience: a database that refuses it is logged, and the checks run on.</summary>
+    private async Task KeepAsync(Func<HealthBoardStore, Task> work, CancellationToken cancellationToken)
     {
         try
         {
             using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<HealthBoardStore>().SaveAsync(cancellationToken);
+            await work(scope.ServiceProvider.GetRequiredService<HealthBoardStore>());
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

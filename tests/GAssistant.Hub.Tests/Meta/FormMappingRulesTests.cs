@@ -15,21 +15,10 @@ public sealed class FormMappingRulesTests
     private static readonly IReadOnlyList<OdooLeadField> LeadFields =
         OdooLeadFields.Parse(JsonDocument.Parse(OdooFixtures.Result("fields_get_lead", "19").ToJsonString()).RootElement);
 
-    private static readonly MetaForm ArabicForm = MetaForm.Parse(JsonDocument.Parse("""
-        {"id": "8001", "name": "عرض الشتاء", "locale": "ar_AR", "questions": [
-          {"key": "full_name", "label": "الاسم الكامل", "type": "FULL_NAME", "id": "1"},
-          {"key": "phone_number", "label": "رقم الهاتف", "type": "PHONE", "id": "2"},
-          {"key": "budget", "label": "الميزانية", "type": "CUSTOM", "id": "3"},
-          {"key": "visit", "label": "موعد الزيارة", "type": "DATE_TIME", "id": "4"},
-          {"key": "interests", "label": "الاهتمامات", "type": "CUSTOM", "id": "5",
-           "options": [{"key": "villa", "value": "فيلا"}, {"key": "flat", "value": "شقة"}]},
-          {"key": "notes", "label": "ملاحظات", "type": "CUSTOM", "id": "6"},
-          {"key": "rooms", "label": "عدد الغرف", "type": "CUSTOM", "id": "7"}
-        ]}
-        """).RootElement);
+    private static readonly MetaForm ArabicForm = MetaForm.Parse(JsonDocument.Parse(WinterOfferForm.Json().ToJsonString()).RootElement);
 
     private static MetaLead Lead(params (string Name, string[] Values)[] answers) =>
-        new("lead-1", null, "ad1", "Ad", "as1", "Ad set", "c1", "Winter", "8001", "fb", false,
+        new("lead-1", null, "ad1", "Ad", "as1", "Ad set", "c1", "Winter", WinterOfferForm.Id, "fb", false,
             [.. answers.Select(a => new LeadAnswer(a.Name, a.Values))]);
 
     private static LeadMappingContext Context(params (string Question, string Target)[] fields) =>

@@ -16,7 +16,7 @@ namespace GAssistant.Hub.Tests.Meta;
 /// </summary>
 public abstract class MetaFormMappingTests(HubProvider provider) : HubTest(provider)
 {
-    private const string FormId = "8001";
+    private const string FormId = WinterOfferForm.Id;
 
     private GraphApiDouble _graph = null!;
     private FakeOdoo _odoo = null!;
@@ -28,18 +28,7 @@ public abstract class MetaFormMappingTests(HubProvider provider) : HubTest(provi
         (_graph, _odoo) = MetaTestHub.RegisterDoubles(hub);
         _odoo.AddTeamsAndUsers();
         _graph.FormsByPage[MetaTestHub.PageId] = [FormId];
-        _graph.Objects[FormId] = JsonNode.Parse("""
-            {"id": "8001", "name": "عرض الشتاء", "locale": "ar_AR", "status": "ACTIVE", "questions": [
-              {"key": "full_name", "label": "الاسم الكامل", "type": "FULL_NAME", "id": "1"},
-              {"key": "email", "label": "البريد الإلكتروني", "type": "EMAIL", "id": "2"},
-              {"key": "phone_number", "label": "رقم الهاتف", "type": "PHONE", "id": "3"},
-              {"key": "budget", "label": "الميزانية", "type": "CUSTOM", "id": "4"},
-              {"key": "visit", "label": "موعد الزيارة", "type": "DATE_TIME", "id": "5"},
-              {"key": "interests", "label": "الاهتمامات", "type": "CUSTOM", "id": "6",
-               "options": [{"key": "villa", "value": "فيلا"}, {"key": "flat", "value": "شقة"}]},
-              {"key": "car_make", "label": "نوع السيارة", "type": "CUSTOM", "id": "7"}
-            ]}
-            """)!.AsObject();
+        _graph.Objects[FormId] = WinterOfferForm.Json();
     }
 
     [Fact]
