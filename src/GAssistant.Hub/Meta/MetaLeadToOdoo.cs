@@ -63,11 +63,21 @@ public sealed partial class MetaLeadToOdoo(
             ? (made, KnownPerson.Nobody, false)
             : await PlaceAsync(odoo, scope.ServiceProvider.GetRequiredService<UtmResolver>(), lead, formId, values, phone, countries, test, cancellationToken);
 
-        // The form's team without a fixed salesperson: one of its members at once (again after a crash: it skips an assigned lead).
-        if (!repeat && formId is not null && meta.CurrentValue.Forms.GetValueOrDefault(formId) is { TeamId: { } team, UserId: null })
+        // The form's team without a fixed salesperson: one of its members at once (again after a crash: it skips an assigned lead);
+        // then the salesperson's "Call" activity, which Odoo notifies them of. Neither for a repeat noted on the person's open lead, nor for a test lead.
+        var form = formId is null ? null : meta.CurrentValue.Forms.GetValueOrDefault(formId);
+        if (odooId != person.OpenLeadId && test == TestLeadStatus.None && form is not null)
         {
-            await scope.ServiceProvider.GetRequiredService<LeadAssignment>().AssignAsync(odooId, team, cancellationToken);
+            var owner = form.UserId ?? (form.TeamId is { } team
+                ? await scope.ServiceProvider.GetRequiredService<LeadAssignment>().AssignAsync(odooId, team, cancellationToken)
+                : null);
+            if (owner is { } salesperson && meta.CurrentValue.FirstCallWithin > TimeSpan.Zero)
+            {
+                await scope.ServiceProvider.GetRequiredService<FirstCallActivity>().EnsureAsync(odooId, salesperson, LeadFieldMapping.Marker(lead.Id),
+                    meta.CurrentValue.FirstCallWithin, cancellationToken);
+            }
         }
+
         db.MetaLeadLinks.Add(new MetaLeadLink
         {
             LeadgenId = lead.Id, OdooLeadId = odooId, PageId = job.PageId, FormId = formId,

@@ -83,6 +83,10 @@ public sealed class MetaOptions
     public RepeatPolicy RepeatPolicyOf(string? formId) =>
         formId is not null && RepeatPolicies.TryGetValue(formId, out var policy) ? policy : RepeatPolicy;
 
+    /// <summary>When the salesperson's "Call" activity on a new lead is due; zero: no activity.</summary>
+    [TimeSpanRange("00:00:00", "7.00:00:00")]
+    public TimeSpan FirstCallWithin { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>utm.medium of leads from ads, and of organic leads.</summary>
     public string PaidMedium { get; set; } = "Paid Social";
 

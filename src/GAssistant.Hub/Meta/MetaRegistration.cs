@@ -23,6 +23,7 @@ public static class MetaRegistration
         builder.Services.AddSingleton<MetaConnection>();
         builder.Services.AddSingleton<MetaFormCatalog>();
         builder.Services.AddScoped<MetaFormMappings>();
+        builder.Services.AddScoped<FirstCallActivity>();
         builder.Services.AddSingleton<IIntegrationStatus>(sp => sp.GetRequiredService<MetaConnection>());
         builder.Services.AddSingleton<GraphThrottle>();
 

@@ -36,6 +36,11 @@ public abstract class LeadAssignmentTests(HubProvider provider) : HubTest(provid
     {
         (_graph, _odoo) = MetaTestHub.RegisterDoubles(hub);
         _odoo.Models["crm.team"] = [new JsonObject { ["id"] = 1, ["name"] = "Sales" }];
+        // What the "Call" activity needs, as Odoo has it: crm.lead's ir.model row, mail's Call type, the salespeople's languages.
+        _odoo.Models["ir.model"] = [new JsonObject { ["id"] = 190, ["model"] = "crm.lead" }];
+        _odoo.Models["ir.model.data"] = [new JsonObject { ["id"] = 77, ["module"] = "mail", ["name"] = "mail_activity_data_call", ["model"] = "mail.activity.type", ["res_id"] = 2 }];
+        _odoo.Models["res.users"] = [new JsonObject { ["id"] = 13, ["name"] = "Jeddah Jamal", ["lang"] = "ar_001" }, new JsonObject { ["id"] = 14, ["name"] = "Riyadh Reem", ["lang"] = "en_US" }];
+        _odoo.Models["mail.activity"] = [];
         _odoo.Models["crm.team.member"] =
         [
             Member(1, 11, "Paused Pat", optOut: true),
@@ -57,6 +62,17 @@ public abstract class LeadAssignmentTests(HubProvider provider) : HubTest(provid
 
         // Pat is paused, Fatima has no capacity left today, Jamal takes only Jeddah: Jamal, Reem, Reem (Riyadh), Jamal.
         Assert.Equal([13L, 14L, 14L, 13L], owners);
+
+        // Each salesperson has a "Call" task on their lead, due within Meta:FirstCallWithin, in their own language.
+        var activities = _odoo.Records("mail.activity");
+        Assert.Equal(4, activities.Count);
+        Assert.All(activities, a => Assert.Equal("190", a["res_model_id"]!.ToJsonString()));
+        Assert.All(activities, a => Assert.Equal("2", a["activity_type_id"]!.ToJsonString()));
+        Assert.Equal(["13", "14", "14", "13"], activities.Select(a => a["user_id"]!.ToJsonString()));
+        Assert.Equal(["اتصل بالعميل المحتمل الجديد", "Call the new lead", "Call the new lead", "اتصل بالعميل المحتمل الجديد"],
+            activities.Select(a => a["summary"]!.GetValue<string>()));
+        var due = (DateTime.UtcNow + TimeSpan.FromMinutes(15)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(activities, a => Assert.Equal(due, a["date_deadline"]!.GetValue<string>()));
         Assert.Equal("13", await Hub.WithDbAsync(db => db.SyncStates.Where(s => s.Name == LeadAssignment.TurnName(Team)).Select(s => s.Value).SingleAsync()));
     }
 
@@ -80,6 +96,7 @@ public abstract class LeadAssignmentTests(HubProvider provider) : HubTest(provid
 
         Assert.Null(owner);
         Assert.False(_odoo.Records("crm.lead").Single()["user_id"]!.GetValue<bool>());
+        Assert.Empty(_odoo.Records("mail.activity"));
     }
 
     [Fact]
@@ -88,6 +105,7 @@ public abstract class LeadAssignmentTests(HubProvider provider) : HubTest(provid
         await SubmitAsync("9906", "Jeddah");
         // As if the hub died after Odoo created the lead, before it was assigned and the link stored.
         _odoo.Model("crm.lead").Single()["user_id"] = false;
+        _odoo.Model("mail.activity").Clear();
         await Hub.WithDbAsync(async db =>
         {
             await db.MetaLeadLinks.ExecuteDeleteAsync();
@@ -99,6 +117,17 @@ public abstract class LeadAssignmentTests(HubProvider provider) : HubTest(provid
 
         Assert.Single(_odoo.Records("crm.lead"));
         Assert.Equal(14, Owner(_odoo.Records("crm.lead").Single()));
+        Assert.Equal("14", Assert.Single(_odoo.Records("mail.activity"))["user_id"]!.ToJsonString());
+
+        // Delivered again once more (Meta retries): the lead's marker finds its activity, no second one.
+        await Hub.WithDbAsync(async db =>
+        {
+            await db.MetaLeadLinks.ExecuteDeleteAsync();
+            return await db.OutboxMessages.ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1)));
+        });
+        await Eventually.ReturnsAsync(() => Hub.WithDbAsync(db => db.MetaLeadLinks.CountAsync()), n => n == 1);
+        Assert.Single(_odoo.Records("mail.activity"));
     }
 
     private async Task<long?> SubmitAsync(string leadgenId, string city)

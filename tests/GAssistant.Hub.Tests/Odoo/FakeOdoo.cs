@@ -257,6 +257,11 @@ public sealed class FakeOdoo
             record["id"] = NewId(id);
             record["active"] ??= true;
             record["create_date"] = Stamp(Now);
+            if (model == "mail.activity" && record["res_model_id"] is { } modelId)
+            {
+                // res_model is related to res_model_id.model and stored, as Odoo's mail.activity has it.
+                record["res_model"] = Model("ir.model").FirstOrDefault(m => IdOf(m["id"]) == IdOf(modelId))?["model"]?.DeepClone();
+            }
             record["write_date"] = Stamp(Now);
             if ((record["email_from"] ?? record["email"]) is { } email && email.GetValueKind() == JsonValueKind.String)
             {
