@@ -53,6 +53,10 @@ public static class MetaAdminApi
         {
             return MetaRefused(e);
         }
+        catch (MetaNeedsReconnectingException e)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Meta needs reconnecting", e.Message);
+        }
         catch (OdooException e)
         {
             return OdooRefused(e, odoo.CurrentValue);
@@ -90,6 +94,10 @@ public static class MetaAdminApi
         catch (GraphApiException e)
         {
             return MetaRefused(e);
+        }
+        catch (MetaNeedsReconnectingException e)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Meta needs reconnecting", e.Message);
         }
         catch (OdooException e)
         {

@@ -138,6 +138,21 @@ public abstract class MetaFormMappingTests(HubProvider provider) : HubTest(provi
         Assert.Equal(expected == HttpStatusCode.NotFound ? HttpStatusCode.BadRequest : expected, save.StatusCode);
     }
 
+    [Fact]
+    public async Task An_expired_Meta_token_is_answered_with_what_to_do_not_a_server_error()
+    {
+        // https://developers.facebook.com/docs/graph-api/guides/error-handling#errorcodes: 190 with subcode 463 = expired.
+        _graph.Fail("", HttpStatusCode.BadRequest, GraphApiDouble.Error(190, "Error validating access token: Session has expired.", 463));
+        var api = Hub.CreateApiClient();
+
+        var first = await api.GetAsync($"/api/meta/forms/{FormId}/mapping");
+        var again = await api.PutAsJsonAsync($"/api/meta/forms/{FormId}/mapping", new { fields = new Dictionary<string, string>() });
+
+        Assert.True((int)first.StatusCode is 409 or 502, $"{first.StatusCode}");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("Meta needs reconnecting", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+
     private static JsonObject Answer(string name, params string[] values) =>
         new() { ["name"] = name, ["values"] = new JsonArray([.. values.Select(v => (JsonNode)v)]) };
 }
