@@ -13,6 +13,7 @@ using GAssistant.Hub.Operations;
 using GAssistant.Hub.Outbox;
 using GAssistant.Hub.Reports;
 using GAssistant.Hub.Scoring;
+using GAssistant.Hub.SpeedToLead;
 using GAssistant.Hub.Webhooks;
 
 namespace GAssistant.Hub;
@@ -32,6 +33,7 @@ public static class HubApplication
         builder.AddWebhooks();
         builder.AddOdoo();
         builder.AddMeta();
+        builder.AddSpeedToLead();
         builder.AddAnalytics();
         builder.AddInsights();
         builder.AddScoring();

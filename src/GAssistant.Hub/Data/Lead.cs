@@ -53,10 +53,37 @@ public sealed class Lead : IReplicated
     /// </summary>
     public bool OnlyPulled { get; set; }
 
+    /// <summary>
+    /// The first human touch on the lead in Odoo (SpeedToLead/FirstResponses): when, how and by which Odoo user; null
+    /// while nobody has answered it. Set once from Odoo's chatter; the replica's own updates never change it.
+    /// </summary>
+    public DateTime? FirstResponseAt { get; set; }
+    public FirstResponseKind? FirstResponseKind { get; set; }
+    public long? FirstResponseUserId { get; set; }
+
     /// <summary>Deleted in Odoo (<c>lead_deleted</c>); kept so an older event cannot resurrect it.</summary>
     public bool Deleted { get; set; }
 
     /// <summary>Odoo time of the newest state applied; older events are ignored.</summary>
     public DateTime SourceVersion { get; set; }
     public DateTime SyncedAt { get; set; }
+}
+
+/// <summary>How a salesperson first touched a lead in Odoo.</summary>
+public enum FirstResponseKind
+{
+    /// <summary>A note logged in the chatter.</summary>
+    Note = 1,
+
+    /// <summary>A message sent from the chatter (to the customer or followers).</summary>
+    Message = 2,
+
+    /// <summary>An activity marked done (not a call).</summary>
+    Activity = 3,
+
+    /// <summary>A "Call" activity marked done.</summary>
+    Call = 4,
+
+    /// <summary>A tracked change, e.g. the stage moved by the salesperson.</summary>
+    Update = 5,
 }

@@ -60,6 +60,13 @@ public sealed class MetaLeadLink
     /// leads arriving only through the backfill mean the webhook subscription is broken (the lead-flow watch says so).
     /// </summary>
     public LeadArrival Arrival { get; set; }
+
+    /// <summary>
+    /// When the lead had waited <c>SpeedToLead:EscalateAfter</c> of working time with no first response and was escalated
+    /// to its team leader; null: not escalated. With no first response since, /crm lists it as waiting.
+    /// </summary>
+    public DateTime? EscalatedAt { get; set; }
+
 }
 
 /// <summary>The path a Meta lead took into the hub; <see cref="Unknown"/> for leads linked before the hub recorded it.</summary>

@@ -51,7 +51,8 @@ public sealed partial class MetaLeadToOdoo(
         var formId = lead.FormId ?? job.FormId;
         var test = await RecogniseTestAsync(db, graph, lead, formId, job.PageId, cancellationToken);
         var odoo = scope.ServiceProvider.GetRequiredService<OdooClient>();
-        var values = LeadFieldMapping.Map(lead, meta.CurrentValue.FieldMapping, await catalog.ContextAsync(formId, job.PageId, cancellationToken));
+        var context = await catalog.ContextAsync(formId, job.PageId, cancellationToken);
+        var values = LeadFieldMapping.Map(lead, meta.CurrentValue.FieldMapping, context);
         if (values.Problems.Count > 0)
         {
             Log.MappingProblems(logger, lead.Id, formId, values.Problems.Count);
@@ -65,16 +66,25 @@ public sealed partial class MetaLeadToOdoo(
 
         // The form's team without a fixed salesperson: one of its members at once (again after a crash: it skips an assigned lead);
         // then the salesperson's "Call" activity, which Odoo notifies them of. Neither for a repeat noted on the person's open lead, nor for a test lead.
+        // Then, in the transaction that links the lead, the salesperson's email and the escalation if nobody answers.
         var form = formId is null ? null : meta.CurrentValue.Forms.GetValueOrDefault(formId);
         if (odooId != person.OpenLeadId && test == TestLeadStatus.None && form is not null)
         {
             var owner = form.UserId ?? (form.TeamId is { } team
                 ? await scope.ServiceProvider.GetRequiredService<LeadAssignment>().AssignAsync(odooId, team, cancellationToken)
                 : null);
-            if (owner is { } salesperson && meta.CurrentValue.FirstCallWithin > TimeSpan.Zero)
+            if (owner is { } salesperson)
             {
-                await scope.ServiceProvider.GetRequiredService<FirstCallActivity>().EnsureAsync(odooId, salesperson, LeadFieldMapping.Marker(lead.Id),
-                    meta.CurrentValue.FirstCallWithin, cancellationToken);
+                if (meta.CurrentValue.FirstCallWithin > TimeSpan.Zero)
+                {
+                    await scope.ServiceProvider.GetRequiredService<FirstCallActivity>().EnsureAsync(odooId, salesperson, LeadFieldMapping.Marker(lead.Id),
+                        meta.CurrentValue.FirstCallWithin, cancellationToken);
+                }
+
+                foreach (var followUp in scope.ServiceProvider.GetServices<IMetaLeadFollowUp>())
+                {
+                    await followUp.QueueAsync(db, new NewMetaLead(lead, odooId, salesperson, form.TeamId, values, phone, context.Form), cancellationToken);
+                }
             }
         }
 

@@ -18,7 +18,8 @@ namespace GAssistant.Hub.Odoo;
 /// cursor at the last page stored, never past a record not yet stored. The first run backfills everything.
 /// </summary>
 public sealed partial class OdooSync(
-    OdooClient odoo, HubDbContext db, IOptionsMonitor<OdooOptions> options, OdooSyncStatus status, TimeProvider clock, ILogger<OdooSync> logger)
+    OdooClient odoo, HubDbContext db, IOptionsMonitor<OdooOptions> options, OdooSyncStatus status, TimeProvider clock, ILogger<OdooSync> logger,
+    IEnumerable<IOdooPullFollowUp> followUps)
 {
     private IReadOnlySet<long> _wonStages = new HashSet<long>();
 
@@ -62,6 +63,11 @@ public sealed partial class OdooSync(
                         await progress.ReportAsync(percent, $"Read {done} of about {total} changed records from Odoo.");
                     }
                 }, cancellationToken);
+            }
+
+            foreach (var followUp in followUps)
+            {
+                await followUp.RunAsync(cancellationToken);
             }
 
             var result = new OdooSyncResult(counts[0], counts.Length > 1 ? counts[1] : 0, started.Elapsed);

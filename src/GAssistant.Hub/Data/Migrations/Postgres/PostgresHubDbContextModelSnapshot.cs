@@ -484,6 +484,18 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("expected_revenue");
 
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_at");
+
+                    b.Property<int?>("FirstResponseKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_response_kind");
+
+                    b.Property<long?>("FirstResponseUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_response_user_id");
+
                     b.Property<bool>("IsLost")
                         .HasColumnType("boolean")
                         .HasColumnName("is_lost");
@@ -1059,6 +1071,10 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                     b.Property<DateTime?>("CreatedTime")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_time");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
 
                     b.Property<string>("FormId")
                         .HasMaxLength(32)

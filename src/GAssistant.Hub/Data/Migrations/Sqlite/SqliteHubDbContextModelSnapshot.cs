@@ -468,6 +468,18 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("expected_revenue");
 
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_response_at");
+
+                    b.Property<int?>("FirstResponseKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_response_kind");
+
+                    b.Property<long?>("FirstResponseUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_response_user_id");
+
                     b.Property<bool>("IsLost")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_lost");
@@ -1039,6 +1051,10 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                     b.Property<DateTime?>("CreatedTime")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_time");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_at");
 
                     b.Property<string>("FormId")
                         .HasMaxLength(32)

@@ -1,0 +1,18 @@
+using GAssistant.Hub.Meta;
+using GAssistant.Hub.Odoo;
+using GAssistant.Hub.Outbox;
+
+namespace GAssistant.Hub.SpeedToLead;
+
+public static class SpeedToLeadRegistration
+{
+    public static WebApplicationBuilder AddSpeedToLead(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SpeedToLeadOptions>().BindConfiguration(SpeedToLeadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IOutboxHandler, SalespersonEmail>();
+        builder.Services.AddSingleton<IOutboxHandler, LeadEscalation>();
+        builder.Services.AddScoped<IMetaLeadFollowUp, LeadAlerts>();
+        builder.Services.AddScoped<IOdooPullFollowUp, FirstResponseCatchUp>();
+        return builder;
+    }
+}
