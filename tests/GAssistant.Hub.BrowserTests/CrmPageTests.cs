@@ -8,6 +8,8 @@ namespace GAssistant.Hub.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class CrmPageTests(BrowserHub hub)
 {
+    private static int _toastLeadId = 777100;
+
     private static string Last30Days => $"from={Seed.Today.AddDays(-29):yyyy-MM-dd}&to={Seed.Today:yyyy-MM-dd}";
 
     private async Task<JsonElement> ApiAsync(string url) => await hub.ApiClient().GetFromJsonAsync<JsonElement>(url);
@@ -162,5 +164,43 @@ public sealed class CrmPageTests(BrowserHub hub)
         await crm.Page.GetByText("Live lead from Odoo").WaitForAsync();
         Assert.True(await crm.Page.EvaluateAsync<bool>("() => window.__sameDocument === true"));
         await crm.Page.Context.CloseAsync();
+    }
+
+    /// <summary>Issue 21 item 5: a person on /crm or /campaigns is told of each new lead without a reload, in their language; the name is text.</summary>
+    [Theory]
+    [InlineData("en", "/crm")]
+    [InlineData("ar", "/crm")]
+    [InlineData("ar", "/campaigns")]
+    public async Task A_new_lead_shows_a_toast_in_the_readers_language_on_the_dashboards(string language, string path)
+    {
+        // Odoo's ids only grow: each case's lead is newer than the last, whichever order the cases run in.
+        var id = Interlocked.Increment(ref _toastLeadId);
+        var page = await hub.SignedInPageAsync(language);
+        var dashboard = new CrmDashboard(page);
+        await dashboard.OpenAsync(path);
+        if (path == "/crm")
+        {
+            // The response-time panel is there, in the reader's language.
+            Assert.Contains(Strings.Get("Crm.ResponseTimes", language), await page.InnerTextAsync("[data-testid=response-times]"), StringComparison.Ordinal);
+        }
+
+        var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var body = $$"""
+            {"event": "lead_created", "timestamp": "{{now}}",
+             "data": {"id": {{id}}, "name": "<b>Toast</b> ليلى", "stage_name": "New", "expected_revenue": 0, "probability": 10,
+                      "source_id": "Website", "create_date": "{{now}}", "write_date": "{{now}}"} }
+            """;
+        using var client = new HttpClient { BaseAddress = hub.Address };
+        var response = await new OdooWebhookSender(client, TimeProvider.System).SendAsync(body);
+        Assert.True(response.IsSuccessStatusCode, $"webhook answered {(int)response.StatusCode}");
+
+        var toast = page.Locator(".mud-snackbar").Filter(new() { HasText = Strings.Get("Toast.NewLead", language, "<b>Toast</b> ليلى", "Website") });
+        await Artifacts.OrExplainAsync(page, $"toast-{language}", () => toast.WaitForAsync());
+        Assert.Equal(0, await page.Locator(".mud-snackbar b").CountAsync());
+
+        // The live update redraws the page in the reader's language still.
+        Assert.Equal(Strings.Get(path == "/crm" ? "Crm.Title" : "Campaigns.Title", language), (await page.InnerTextAsync("#page-title")).Trim());
+        await Artifacts.ScreenshotAsync(page, $"toast-{language}");
+        await page.Context.CloseAsync();
     }
 }
