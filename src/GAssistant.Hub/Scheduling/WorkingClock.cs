@@ -1,10 +1,11 @@
 namespace GAssistant.Hub.Scheduling;
 
-/// <summary>Which days a team works: the Gulf's and Egypt's Sunday–Thursday, or Monday–Friday.</summary>
+/// <summary>Which days a team works: the Gulf's and Egypt's Sunday–Thursday, Monday–Friday, or every day (a shop open all week).</summary>
 public enum WorkingWeek
 {
     SundayToThursday,
     MondayToFriday,
+    EveryDay,
 }
 
 /// <summary>
@@ -20,6 +21,7 @@ public sealed class WorkingClock(WorkingWeek week, TimeOnly quietFrom, TimeOnly 
     public bool IsWorkingDay(DayOfWeek day) => week switch
     {
         WorkingWeek.MondayToFriday => day is not (DayOfWeek.Saturday or DayOfWeek.Sunday),
+        WorkingWeek.EveryDay => true,
         _ => day is not (DayOfWeek.Friday or DayOfWeek.Saturday),
     };
 

@@ -28,6 +28,9 @@ public sealed class WorkingClockTests
         // Friday evening, Monday to Friday: Saturday and Sunday are off.
         Assert.Equal(Local(7, 8, 20), Clock(WorkingWeek.MondayToFriday).Add(Local(4, 19, 50), TimeSpan.FromMinutes(30)));
 
+        // Every day: Friday morning.
+        Assert.Equal(Local(4, 8, 20), Clock(WorkingWeek.EveryDay).Add(Local(3, 19, 50), TimeSpan.FromMinutes(30)));
+
         // Inside working time it is clock time.
         Assert.Equal(Local(3, 10, 30), Clock(WorkingWeek.SundayToThursday).Add(Local(3, 10, 0), TimeSpan.FromMinutes(30)));
     }
