@@ -14,7 +14,9 @@ public sealed record NewLead(
     string? Campaign,
     string? Medium,
     string? Description,
-    string? Country = null)
+    string? Country = null,
+    long? TeamId = null,
+    long? UserId = null)
 {
     private const int MaxText = 256;
 
@@ -40,6 +42,16 @@ public sealed record NewLead(
         if (!Blank(Country) && !PhoneNumbering.IsCountry(Country!.Trim()))
         {
             errors["country"] = [$"'{Country}' is not a country code phone numbers are read in; give an ISO 3166 code such as SA, AE, EG or JO."];
+        }
+
+        if (TeamId is <= 0)
+        {
+            errors["team_id"] = ["team_id must be the id of an Odoo sales team (crm.team), a positive number."];
+        }
+
+        if (UserId is <= 0)
+        {
+            errors["user_id"] = ["user_id must be the id of an Odoo user (res.users), a positive number."];
         }
 
         if (Probability is < 0 or > 100 || (Probability is { } p && !double.IsFinite(p)))

@@ -15,7 +15,8 @@ namespace GAssistant.Hub.Odoo;
 /// never makes a duplicate.
 /// </summary>
 public sealed partial class OdooLeadCreator(
-    OdooClient odoo, UtmResolver utm, HubDbContext db, IOptionsMonitor<OdooOptions> options, TimeProvider clock, ILogger<OdooLeadCreator> logger)
+    OdooClient odoo, UtmResolver utm, HubDbContext db, LeadAssignment assignment, IOptionsMonitor<OdooOptions> options, TimeProvider clock,
+    ILogger<OdooLeadCreator> logger)
 {
     /// <summary>The lead as Odoo stored it, and its phone (null when none was given; flagged when kept as typed).</summary>
     public async Task<(Lead Lead, LeadPhone? Phone)> CreateAsync(NewLead input, CancellationToken cancellationToken)
@@ -40,6 +41,22 @@ public sealed partial class OdooLeadCreator(
         Set(values, "medium_id", await utm.ResolveAsync("utm.medium", input.Medium, cancellationToken));
         Set(values, "campaign_id", await utm.ResolveAsync("utm.campaign", input.Campaign, cancellationToken));
 
+        // A team without a salesperson: no salesperson at create (Odoo would make it the hub's own user), one of the team's
+        // members right after, as Odoo's own assignment would allow them.
+        if (input.TeamId is { } team)
+        {
+            values["team_id"] = team;
+        }
+
+        if (input.UserId is { } user)
+        {
+            values["user_id"] = user;
+        }
+        else if (input.TeamId is not null)
+        {
+            values["user_id"] = false;
+        }
+
         var started = clock.GetUtcNow().UtcDateTime;
         long id;
         try
@@ -50,6 +67,11 @@ public sealed partial class OdooLeadCreator(
         {
             Log.CreateAnswerLost(logger, Redact.Email(input.Email));
             id = await FindCreatedAsync(values, started, cancellationToken) ?? await odoo.CreateAsync(OdooFields.Lead, values, cancellationToken);
+        }
+
+        if (input.TeamId is { } teamId && input.UserId is null)
+        {
+            await assignment.AssignAsync(id, teamId, cancellationToken);
         }
 
         var record = await odoo.ReadAsync(OdooFields.Lead, id, OdooFields.LeadFields, cancellationToken);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Odoo;
@@ -128,6 +130,25 @@ public abstract class LeadAssignmentTests(HubProvider provider) : HubTest(provid
         });
         await Eventually.ReturnsAsync(() => Hub.WithDbAsync(db => db.MetaLeadLinks.CountAsync()), n => n == 1);
         Assert.Single(_odoo.Records("mail.activity"));
+    }
+
+    [Fact]
+    public async Task A_lead_created_through_the_api_with_a_team_goes_to_the_next_member_and_one_with_a_salesperson_to_them()
+    {
+        var client = Hub.CreateApiClient();
+
+        var toTeam = await client.PostAsJsonAsync("/api/odoo/leads", new { name = "عميل من الموقع", city = "Riyadh", team_id = 1 });
+        var toPerson = await client.PostAsJsonAsync("/api/odoo/leads", new { name = "Asked for Jamal", team_id = 1, user_id = 13 });
+        var refused = await client.PostAsJsonAsync("/api/odoo/leads", new { name = "Bad team", team_id = -4 });
+
+        Assert.Equal(HttpStatusCode.Created, toTeam.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, toPerson.StatusCode);
+        var leads = _odoo.Records("crm.lead");
+        // Pat is paused, Fatima full, Jamal takes only Jeddah (the lead has no city): Reem.
+        Assert.Equal(14, Owner(leads.Single(l => l["name"]!.GetValue<string>() == "عميل من الموقع")));
+        Assert.Equal(13, Owner(leads.Single(l => l["name"]!.GetValue<string>() == "Asked for Jamal")));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("team_id", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<long?> SubmitAsync(string leadgenId, string city)
