@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Text;
 using GAssistant.Hub.Components.Shared;
@@ -8,7 +9,7 @@ namespace GAssistant.Hub.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class CrmPageTests(BrowserHub hub)
 {
-    private static int _toastLeadId = 777100;
+    private static long _toastLeadId = 777100;
 
     private static string Last30Days => $"from={Seed.Today.AddDays(-29):yyyy-MM-dd}&to={Seed.Today:yyyy-MM-dd}";
 
@@ -173,8 +174,10 @@ public sealed class CrmPageTests(BrowserHub hub)
     [InlineData("ar", "/campaigns")]
     public async Task A_new_lead_shows_a_toast_in_the_readers_language_on_the_dashboards(string language, string path)
     {
-        // Odoo's ids only grow: each case's lead is newer than the last, whichever order the cases run in.
-        var id = Interlocked.Increment(ref _toastLeadId);
+        // Odoo's ids only grow: each case's lead is newer than every lead the shared hub holds, whatever ran before.
+        var newest = await hub.Hub.WithDbAsync(db => db.Leads.MaxAsync(l => (long?)l.OdooId)) ?? 0;
+        var id = Math.Max(newest, Interlocked.Read(ref _toastLeadId)) + 1;
+        Interlocked.Exchange(ref _toastLeadId, id);
         var page = await hub.SignedInPageAsync(language);
         var dashboard = new CrmDashboard(page);
         await dashboard.OpenAsync(path);
@@ -195,7 +198,17 @@ public sealed class CrmPageTests(BrowserHub hub)
         Assert.True(response.IsSuccessStatusCode, $"webhook answered {(int)response.StatusCode}");
 
         var toast = page.Locator(".mud-snackbar").Filter(new() { HasText = Strings.Get("Toast.NewLead", language, "<b>Toast</b> ليلى", "Website") });
-        await Artifacts.OrExplainAsync(page, $"toast-{language}", () => toast.WaitForAsync());
+        try
+        {
+            await Artifacts.OrExplainAsync(page, $"toast-{language}", () => toast.WaitForAsync());
+        }
+        catch (TimeoutException e)
+        {
+            // What the hub held, for whoever reads the failure.
+            var stored = await hub.Hub.WithDbAsync(db => db.Leads.Where(l => l.OdooId == id).Select(l => new { l.IsTest, l.Deleted }).SingleOrDefaultAsync());
+            var max = await hub.Hub.WithDbAsync(db => db.Leads.MaxAsync(l => (long?)l.OdooId));
+            throw new TimeoutException($"No toast for lead {id} (newest before {newest}, now {max}; stored {stored?.ToString() ?? "no"}).", e);
+        }
         Assert.Equal(0, await page.Locator(".mud-snackbar b").CountAsync());
 
         // The live update redraws the page in the reader's language still.
