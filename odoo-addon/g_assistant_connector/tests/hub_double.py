@@ -47,9 +47,17 @@ class HubDouble:
                 with double._lock:
                     double.in_flight += 1
                     double.in_flight_max = max(double.in_flight_max, double.in_flight)
+                self._counted = True
                 try:
                     self.answer()
                 finally:
+                    self.done()
+
+            def done(self):
+                # Before the answer leaves: once the client has it, it may open its next
+                # connection (HTTP/1.0 closes each) while this thread is still finishing.
+                if self._counted:
+                    self._counted = False
                     with double._lock:
                         double.in_flight -= 1
 
@@ -71,6 +79,7 @@ class HubDouble:
                 with double._lock:
                     status = (double.statuses.pop(0) if double.statuses else 200) if valid else 401
                 reply = json.dumps({"success": 200 <= status < 300}).encode()
+                self.done()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(reply)))
