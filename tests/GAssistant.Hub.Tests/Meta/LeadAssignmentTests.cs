@@ -108,12 +108,7 @@ public abstract class LeadAssignmentTests(HubProvider provider) : HubTest(provid
         // As if the hub died after Odoo created the lead, before it was assigned and the link stored.
         _odoo.Model("crm.lead").Single()["user_id"] = false;
         _odoo.Model("mail.activity").Clear();
-        await Hub.WithDbAsync(async db =>
-        {
-            await db.MetaLeadLinks.ExecuteDeleteAsync();
-            return await db.OutboxMessages.ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1)));
-        });
+        await MetaTestHub.ForgetAsAfterACrashAsync(Hub);
 
         await Eventually.ReturnsAsync(() => Hub.WithDbAsync(db => db.MetaLeadLinks.CountAsync()), n => n == 1);
 
@@ -122,12 +117,7 @@ public abstract class LeadAssignmentTests(HubProvider provider) : HubTest(provid
         Assert.Equal("14", Assert.Single(_odoo.Records("mail.activity"))["user_id"]!.ToJsonString());
 
         // Delivered again once more (Meta retries): the lead's marker finds its activity, no second one.
-        await Hub.WithDbAsync(async db =>
-        {
-            await db.MetaLeadLinks.ExecuteDeleteAsync();
-            return await db.OutboxMessages.ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1)));
-        });
+        await MetaTestHub.ForgetAsAfterACrashAsync(Hub);
         await Eventually.ReturnsAsync(() => Hub.WithDbAsync(db => db.MetaLeadLinks.CountAsync()), n => n == 1);
         Assert.Single(_odoo.Records("mail.activity"));
     }

@@ -78,12 +78,7 @@ public abstract class MetaLeadPipelineTests(HubProvider provider) : HubTest(prov
         await WaitForLinksAsync(1);
 
         // As if the hub died after Odoo created the lead, before the outbox row was marked sent and the link stored.
-        await Hub.WithDbAsync(async db =>
-        {
-            await db.MetaLeadLinks.ExecuteDeleteAsync();
-            return await db.OutboxMessages.ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1)));
-        });
+        await MetaTestHub.ForgetAsAfterACrashAsync(Hub);
         var link = (await WaitForLinksAsync(1)).Single();
 
         // A second hub with an empty database, same Odoo, receives Meta's retry of the notification.

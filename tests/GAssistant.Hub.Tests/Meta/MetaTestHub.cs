@@ -2,8 +2,10 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using GAssistant.Hub.Data;
 using GAssistant.Hub.Tests.Infrastructure;
 using GAssistant.Hub.Tests.Odoo;
+using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Tests.Meta;
 
@@ -88,5 +90,22 @@ public static class MetaTestHub
         hub.Outbound.Register(GraphApiDouble.Host, graph.HandleAsync);
         hub.Outbound.Register(FakeOdoo.Host, odoo.HandleAsync);
         return (graph, odoo);
+    }
+
+    /// <summary>
+    /// As if the hub died after Odoo did the work, before the links were stored and the outbox rows marked sent: once the
+    /// outbox is idle (a handler still running would mark its row sent over the reset), the links go and every row is due
+    /// again with no lease, as the restarted hub would find them.
+    /// </summary>
+    public static async Task ForgetAsAfterACrashAsync(HubFactory hub)
+    {
+        await Eventually.ReturnsAsync(() => hub.WithDbAsync(db => db.OutboxMessages.CountAsync(m =>
+            m.Status == OutboxStatus.Pending && m.NextAttemptAt <= DateTime.UtcNow || m.LockedUntil != null)), n => n == 0);
+        await hub.WithDbAsync(async db =>
+        {
+            await db.MetaLeadLinks.ExecuteDeleteAsync();
+            return await db.OutboxMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending)
+                .SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1)).SetProperty(m => m.LockedUntil, (DateTime?)null));
+        });
     }
 }
