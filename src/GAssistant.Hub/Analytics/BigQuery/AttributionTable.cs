@@ -1,4 +1,6 @@
 using System.Globalization;
+using GAssistant.Hub.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Analytics.BigQuery;
 
@@ -29,7 +31,7 @@ public sealed class AttributionTable : ExportTable
         var attribution = services.GetRequiredService<AttributionService>();
         var exportedAt = Timestamp(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var rows = new List<BigQueryRow>();
-        for (var day = ParseDay(from).AddDays(1); day <= ParseDay(to); day = day.AddDays(1))
+        foreach (var day in await ActiveDaysAsync(services.GetRequiredService<HubDbContext>(), ParseDay(from).AddDays(1), ParseDay(to), cancellationToken))
         {
             var report = await attribution.BuildAsync(day, day, AttributionLevel.Campaign, cancellationToken);
             foreach (var r in report.Rows.Where(r => r.Spend > 0 || r.Leads > 0))
@@ -57,6 +59,26 @@ public sealed class AttributionTable : ExportTable
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The days of the range with Meta delivery or a lead: only they can have a row (spend or leads above zero). A first run
+    /// backfills 90 days; on a new or quiet account most have neither, and each built day is several queries.
+    /// </summary>
+    private static async Task<IReadOnlyList<DateOnly>> ActiveDaysAsync(HubDbContext db, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        if (first > last)
+        {
+            return [];
+        }
+
+        var delivered = await db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= first && i.Date <= last)
+            .Select(i => i.Date).Distinct().ToListAsync(cancellationToken);
+        var start = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var created = await db.Leads.AsNoTracking().Where(l => !l.Deleted && !l.IsTest && l.CreateDate >= start && l.CreateDate < end)
+            .Select(l => l.CreateDate!.Value.Date).Distinct().ToListAsync(cancellationToken);
+        return delivered.Concat(created.Select(DateOnly.FromDateTime)).Distinct().Order().ToList();
     }
 
     private static DateOnly Today(DateTime now) => DateOnly.FromDateTime(now);

@@ -120,6 +120,36 @@ public abstract class BigQueryExportTests(HubProvider provider) : BigQueryTest(p
     }
 
     [Fact]
+    public async Task The_first_export_sends_a_row_per_campaign_and_day_that_had_spend_or_leads_and_none_for_quiet_days()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var spendDay = today.AddDays(-3);
+        var leadDay = today.AddDays(-5);
+        await Hub.WithDbAsync(async db =>
+        {
+            db.MetaCampaigns.Add(new MetaCampaign { Id = "c1", AdAccountId = "act_1", Name = "Ramadan Offer", Currency = "SAR", EffectiveStatus = "ACTIVE" });
+            db.MetaDailyInsights.Add(new MetaDailyInsight { CampaignId = "c1", AdAccountId = "act_1", Date = spendDay, Spend = 250.5m, Leads = 4, Currency = "SAR" });
+            var lead = Lead(1, "عميل رمضان");
+            lead.CreateDate = leadDay.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+            db.Leads.Add(lead);
+            // Today is not over: not exported yet.
+            db.MetaDailyInsights.Add(new MetaDailyInsight { CampaignId = "c1", AdAccountId = "act_1", Date = today, Spend = 99m, Leads = 1, Currency = "SAR" });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal("succeeded", (await ExportAsync())["status"]!.GetValue<string>());
+
+        var rows = Api.TableNamed("attribution").Rows.OrderBy(r => r["date"]!.GetValue<string>(), StringComparer.Ordinal).ToList();
+        Assert.Equal([Day(leadDay), Day(spendDay)], rows.Select(r => r["date"]!.GetValue<string>()));
+        Assert.All(rows, r => Assert.Equal("c1", r["campaign_id"]!.GetValue<string>()));
+        Assert.Equal((0m, 1L), (rows[0]["spend"]?.GetValue<decimal>() ?? 0m, rows[0]["leads"]!.GetValue<long>()));
+        Assert.Equal((250.5m, 4L), (rows[1]["spend"]!.GetValue<decimal>(), rows[1]["meta_leads"]!.GetValue<long>()));
+        Assert.Empty(Api.Violations);
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task A_load_accepted_by_BigQuery_whose_answer_was_lost_is_not_loaded_again_on_retry()
     {
         await ArrangeLeadsAsync(Lead(1, "First"), Lead(2, "Second"));
