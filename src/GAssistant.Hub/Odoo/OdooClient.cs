@@ -49,6 +49,10 @@ public sealed partial class OdooClient(HttpClient http, IOptionsMonitor<OdooOpti
         return version;
     }
 
+    /// <summary>The server's version, asked once per server and remembered.</summary>
+    public async Task<OdooServerVersion> ServerVersionAsync(CancellationToken cancellationToken) =>
+        session.Version(Server) ?? await VersionAsync(cancellationToken);
+
     /// <summary>Calls a model method; reads are retried on transient failures, writes are sent once.</summary>
     public async Task<JsonElement> ExecuteAsync(OdooCall call, CancellationToken cancellationToken)
     {

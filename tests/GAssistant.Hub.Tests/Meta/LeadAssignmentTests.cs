@@ -43,12 +43,14 @@ public abstract class LeadAssignmentTests(HubProvider provider) : HubTest(provid
         _odoo.Models["ir.model.data"] = [new JsonObject { ["id"] = 77, ["module"] = "mail", ["name"] = "mail_activity_data_call", ["model"] = "mail.activity.type", ["res_id"] = 2 }];
         _odoo.Models["res.users"] = [new JsonObject { ["id"] = 13, ["name"] = "Jeddah Jamal", ["lang"] = "ar_001" }, new JsonObject { ["id"] = 14, ["name"] = "Riyadh Reem", ["lang"] = "en_US" }];
         _odoo.Models["mail.activity"] = [];
+        // Odoo 17's crm.team.member: capacity counted over 30 days (lead_month_count); lead_day_count came with 18.
+        _odoo.FieldsOfModel["crm.team.member"] = Odoo17MemberFields;
         _odoo.Models["crm.team.member"] =
         [
             Member(1, 11, "Paused Pat", optOut: true),
-            Member(2, 12, "Full Fatima", max: 30, today: 1),
+            Member(2, 12, "Full Fatima", max: 30, today: 1, month: 30),
             Member(3, 13, "Jeddah Jamal", domain: "[('city', '=', 'Jeddah')]"),
-            Member(4, 14, "Riyadh Reem", max: 60, today: 1),
+            Member(4, 14, "Riyadh Reem", max: 60, today: 1, month: 30),
             Member(5, 15, "Other team", team: 2),
         ];
     }
@@ -76,6 +78,23 @@ public abstract class LeadAssignmentTests(HubProvider provider) : HubTest(provid
         var due = (DateTime.UtcNow + TimeSpan.FromMinutes(15)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.All(activities, a => Assert.Equal(due, a["date_deadline"]!.GetValue<string>()));
         Assert.Equal("13", await Hub.WithDbAsync(db => db.SyncStates.Where(s => s.Name == LeadAssignment.TurnName(Team)).Select(s => s.Value).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("17", 12L)] // 5 of 30 leads in the last 30 days: room left
+    [InlineData("18", 14L)] // a day's share of 30 a month is 1, and she had 1 in the last 24 hours
+    public async Task Capacity_is_counted_as_each_Odoo_series_counts_it(string series, long expected)
+    {
+        _odoo.Series = series;
+        if (series != "17")
+        {
+            _odoo.FieldsOfModel.Remove("crm.team.member");
+        }
+
+        var fatima = _odoo.Model("crm.team.member").Single(m => m["id"]!.GetValue<int>() == 2);
+        fatima["lead_month_count"] = 5;
+
+        Assert.Equal(expected, await SubmitAsync("9907", "Riyadh"));
     }
 
     [Fact]
@@ -166,10 +185,12 @@ public abstract class LeadAssignmentTests(HubProvider provider) : HubTest(provid
         return await work(scope.ServiceProvider.GetRequiredService<LeadAssignment>());
     }
 
-    private static JsonObject Member(int id, int user, string name, bool optOut = false, int max = 30, int today = 0, string domain = "", int team = 1) => new()
+    private static readonly string[] Odoo17MemberFields = ["user_id", "crm_team_id", "assignment_domain", "assignment_optout", "assignment_max", "lead_month_count", "active"];
+
+    private static JsonObject Member(int id, int user, string name, bool optOut = false, int max = 30, int today = 0, int month = 0, string domain = "", int team = 1) => new()
     {
         ["id"] = id, ["crm_team_id"] = team, ["user_id"] = new JsonArray(user, name), ["assignment_optout"] = optOut,
-        ["assignment_max"] = max, ["lead_day_count"] = today, ["assignment_domain"] = domain.Length == 0 ? JsonValue.Create(false) : JsonValue.Create(domain), ["active"] = true,
+        ["assignment_max"] = max, ["lead_day_count"] = today, ["lead_month_count"] = month, ["assignment_domain"] = domain.Length == 0 ? JsonValue.Create(false) : JsonValue.Create(domain), ["active"] = true,
     };
 }
 

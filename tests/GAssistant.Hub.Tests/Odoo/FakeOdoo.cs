@@ -91,6 +91,15 @@ public sealed class FakeOdoo
     /// <summary>While true every call fails like an unreachable server (502 from the proxy).</summary>
     public bool Down { get; set; }
 
+    /// <summary>The series <c>common.version</c> answers, from that series' recorded answer (Odoo/Fixtures/&lt;series&gt;/version.json).</summary>
+    public string Series { get; set; } = "17";
+
+    /// <summary>
+    /// Per model, the only fields it has; reading another fails as Odoo does ("Invalid field 'x' on model 'y'"), e.g.
+    /// crm.team.member's <c>lead_day_count</c>, which Odoo 17 lacks.
+    /// </summary>
+    public Dictionary<string, string[]> FieldsOfModel { get; } = [];
+
     /// <summary>
     /// A call (<c>"crm.lead.create"</c>) before which the server goes <see cref="Down"/>, unexecuted: what a hub that crashed
     /// just before it leaves behind (every earlier call done, this one never made).
@@ -147,7 +156,7 @@ public sealed class FakeOdoo
         {
             (result, var error, var status) = parameters["service"]!.GetValue<string>() switch
             {
-                "common" when method == "version" => (OdooFixtures.Result("version"), null, 200),
+                "common" when method == "version" => (OdooFixtures.Result("version", Series), null, 200),
                 "common" when method is "authenticate" or "login" => (args[2]!.GetValue<string>() == OdooFixtures.Password ? 2 : false, (JsonObject?)null, 200),
                 "object" => Execute(args),
                 _ => (null, OdooFixtures.Error("access_error_private_method"), 200),
@@ -197,6 +206,12 @@ public sealed class FakeOdoo
         {
             // What Odoo 17 answers for a model that is not installed (recorded: "Object nope.model doesn't exist").
             return (null, ServerError("odoo.exceptions.UserError", $"Object {model} doesn't exist"), 200);
+        }
+
+        if (FieldsOfModel.TryGetValue(model, out var known)
+            && kwargs["fields"]?.AsArray().Select(f => f!.GetValue<string>()).FirstOrDefault(f => f != "id" && !known.Contains(f)) is { } invalid)
+        {
+            return (null, ServerError("builtins.ValueError", $"Invalid field '{invalid}' on model '{model}'"), 200);
         }
 
         var all = Model(model);
