@@ -15,6 +15,7 @@ public sealed partial class OutboxWorker(
     InstanceName instanceName,
     IEnumerable<IOutboxHandler> handlers,
     IOptions<OutboxOptions> options,
+    OutboxNotifier notifier,
     StorageSpace storage,
     TimeProvider clock,
     ILogger<OutboxWorker> logger) : BackgroundService
@@ -28,7 +29,6 @@ public sealed partial class OutboxWorker(
             await LeaseClaim.ReleaseAbandonedAsync(scope.ServiceProvider.GetRequiredService<HubDbContext>(), "outbox_messages", stoppingToken);
         }
 
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
         do
         {
             try
@@ -46,7 +46,7 @@ public sealed partial class OutboxWorker(
                 Log.TickFailed(logger, ex);
             }
         }
-        while (await timer.NextTickOrStopAsync(stoppingToken));
+        while (await notifier.WaitAsync(options.Value.PollInterval, clock, stoppingToken));
     }
 
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
