@@ -51,6 +51,15 @@ public static class ResponseTimes
                 select new { link.OdooLeadId, Name = lead == null ? null : lead.Name, Salesperson = lead == null ? null : lead.UserName,
                     Team = lead == null ? null : lead.TeamName, link.LinkedAt, EscalatedAt = link.EscalatedAt!.Value })
             .Take(100).ToListAsync(cancellationToken);
+        // Leads made through the API have no Meta link: their replica row keeps the escalation.
+        var waitingApi = await db.Leads.AsNoTracking()
+            .Where(l => l.EscalatedAt != null && l.FirstResponseAt == null && !l.Deleted && l.Active && !l.IsWon
+                && !db.MetaLeadLinks.Any(k => k.OdooLeadId == l.OdooId))
+            .OrderBy(l => l.EscalatedAt).Take(100)
+            .Select(l => new { OdooLeadId = l.OdooId, Name = (string?)l.Name, Salesperson = l.UserName, Team = l.TeamName,
+                LinkedAt = l.CreateDate ?? l.EscalatedAt!.Value, EscalatedAt = l.EscalatedAt!.Value })
+            .ToListAsync(cancellationToken);
+        waiting = [.. waiting.Concat(waitingApi).OrderBy(w => w.EscalatedAt).Take(100)];
 
         return new ResponseTimeFigures(
             times.Count == 0 ? null : Row("", times),

@@ -61,6 +61,12 @@ public sealed class Lead : IReplicated
     public FirstResponseKind? FirstResponseKind { get; set; }
     public long? FirstResponseUserId { get; set; }
 
+    /// <summary>
+    /// When SpeedToLead's escalation found it still unanswered (listed on /crm as waiting for a first response until
+    /// someone answers it); hub-only, as <see cref="FirstResponseAt"/>. A Meta lead's link keeps the same.
+    /// </summary>
+    public DateTime? EscalatedAt { get; set; }
+
     /// <summary>Deleted in Odoo (<c>lead_deleted</c>); kept so an older event cannot resurrect it.</summary>
     public bool Deleted { get; set; }
 

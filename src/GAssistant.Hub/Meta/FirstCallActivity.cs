@@ -18,7 +18,9 @@ public sealed class FirstCallActivity(OdooClient odoo, TimeProvider clock)
     public const string CallType = "mail_activity_data_call";
 
     /// <summary>The activity's id (an existing one when a retry finds it), or null when Odoo lacks what it needs.</summary>
-    public async Task<long?> EnsureAsync(long leadId, long userId, string marker, TimeSpan within, CancellationToken cancellationToken)
+    /// <param name="noteKey">The note's text (which says where the lead came from), before the marker.</param>
+    public async Task<long?> EnsureAsync(long leadId, long userId, string marker, TimeSpan within, CancellationToken cancellationToken,
+        string noteKey = "Activity.FirstCallNote")
     {
         var existing = await odoo.SearchReadAsync("mail.activity",
             [new JsonArray("res_model", "=", "crm.lead"), new JsonArray("res_id", "=", leadId), new JsonArray("note", "ilike", marker)],
@@ -47,7 +49,7 @@ public sealed class FirstCallActivity(OdooClient odoo, TimeProvider clock)
             ["user_id"] = userId,
             ["date_deadline"] = (clock.GetUtcNow() + within).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["summary"] = Strings.Get("Activity.FirstCall", language),
-            ["note"] = $"{Strings.Get("Activity.FirstCallNote", language)} {marker}",
+            ["note"] = $"{Strings.Get(noteKey, language)} {marker}",
         }, cancellationToken);
     }
 }

@@ -15,8 +15,8 @@ namespace GAssistant.Hub.Odoo;
 /// never makes a duplicate.
 /// </summary>
 public sealed partial class OdooLeadCreator(
-    OdooClient odoo, UtmResolver utm, HubDbContext db, LeadAssignment assignment, IOptionsMonitor<OdooOptions> options, TimeProvider clock,
-    ILogger<OdooLeadCreator> logger)
+    OdooClient odoo, UtmResolver utm, HubDbContext db, LeadAssignment assignment, IEnumerable<IOdooLeadFollowUp> followUps,
+    IOptionsMonitor<OdooOptions> options, TimeProvider clock, ILogger<OdooLeadCreator> logger)
 {
     /// <summary>The lead as Odoo stored it, and its phone (null when none was given; flagged when kept as typed).</summary>
     public async Task<(Lead Lead, LeadPhone? Phone)> CreateAsync(NewLead input, CancellationToken cancellationToken)
@@ -69,9 +69,13 @@ public sealed partial class OdooLeadCreator(
             id = await FindCreatedAsync(values, started, cancellationToken) ?? await odoo.CreateAsync(OdooFields.Lead, values, cancellationToken);
         }
 
-        if (input.TeamId is { } teamId && input.UserId is null)
+        var owner = input.TeamId is { } teamId && input.UserId is null ? await assignment.AssignAsync(id, teamId, cancellationToken) : input.UserId;
+        if (owner is { } salesperson)
         {
-            await assignment.AssignAsync(id, teamId, cancellationToken);
+            foreach (var followUp in followUps)
+            {
+                await followUp.QueueAsync(db, new NewOdooLead(id, salesperson, input.TeamId, input, phone, started), cancellationToken);
+            }
         }
 
         var record = await odoo.ReadAsync(OdooFields.Lead, id, OdooFields.LeadFields, cancellationToken);
@@ -94,6 +98,11 @@ public sealed partial class OdooLeadCreator(
                 await ReplicaUpsert.LeadAsync(db, id, version, now, lead => { OdooRecordMapper.ApplyLead(record[0], lead); stored = lead; }, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken); // what the follow-ups queued, when Odoo did not let the lead be read
         }
 
         Log.Created(logger, id);

@@ -9,7 +9,8 @@ public sealed record LeadAlertAnswer(string Label, string Value);
 /// <summary>
 /// What the salesperson's and the team leader's emails say about a new lead, kept in their outbox messages so that
 /// neither needs Meta again: who, how to reach them (the phone in E.164 when it was understood), what they answered
-/// and which campaign brought them.
+/// and which campaign brought them. A lead made through the API (<see cref="Api"/>) has <c>odoo-&lt;id&gt;</c> for its
+/// leadgen id, its source and its description instead of a form's answers.
 /// </summary>
 public sealed record LeadAlert(
     string LeadgenId,
@@ -24,7 +25,10 @@ public sealed record LeadAlert(
     string? Ad,
     string? Form,
     IReadOnlyList<LeadAlertAnswer> Answers,
-    DateTime CameAt)
+    DateTime CameAt,
+    bool Api = false,
+    string? Source = null,
+    string? Notes = null)
 {
     public string Json() => JsonSerializer.Serialize(this, MetaJson.Options);
 

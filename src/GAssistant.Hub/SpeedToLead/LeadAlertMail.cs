@@ -17,7 +17,7 @@ public static class LeadAlertMail
         DateTimeOffset now)
     {
         var subject = Strings.Get("Alert.NewLeadSubject", language, alert.Name);
-        var intro = Strings.Get("Alert.NewLeadIntro", language, (int)callWithin.TotalMinutes);
+        var intro = Strings.Get(alert.Api ? "Alert.NewLeadIntroApi" : "Alert.NewLeadIntro", language, (int)callWithin.TotalMinutes);
         return Compose($"lead-{alert.LeadgenId}-salesperson", subject, intro, alert, language, odooUrl, from, to, now);
     }
 
@@ -57,7 +57,16 @@ public static class LeadAlertMail
             rows.Add((S("Alert.Email"), email, $"mailto:{email}"));
         }
 
-        rows.Add((S("Alert.Campaign"), alert.Campaign ?? S("Alert.Organic"), null));
+        if (alert.Source is { } source)
+        {
+            rows.Add((S("Alert.Source"), source, null));
+        }
+
+        if (alert.Campaign is not null || !alert.Api)
+        {
+            rows.Add((S("Alert.Campaign"), alert.Campaign ?? S("Alert.Organic"), null));
+        }
+
         if (alert.Ad is { } ad)
         {
             rows.Add((S("Alert.Ad"), ad, null));
@@ -66,6 +75,11 @@ public static class LeadAlertMail
         if (alert.Form is { } form)
         {
             rows.Add((S("Alert.Form"), form, null));
+        }
+
+        if (alert.Notes is { } notes)
+        {
+            rows.Add((S("Alert.Notes"), notes, null));
         }
 
         var text = new StringBuilder().AppendLine(intro).AppendLine();

@@ -65,6 +65,8 @@ public sealed partial class LeadEscalation(
         var working = options.CurrentValue.Clock(r.TimeZone, teamId);
         await db.MetaLeadLinks.Where(l => l.LeadgenId == alert.LeadgenId && l.EscalatedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.EscalatedAt, now.UtcDateTime), cancellationToken);
+        await db.Leads.Where(l => l.OdooId == alert.OdooLeadId && l.EscalatedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.EscalatedAt, now.UtcDateTime), cancellationToken);
         if (!r.IsConfigured)
         {
             Log.Listed(logger, alert.OdooLeadId);

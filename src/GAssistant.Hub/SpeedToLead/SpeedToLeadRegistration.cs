@@ -11,7 +11,9 @@ public static class SpeedToLeadRegistration
         builder.Services.AddOptions<SpeedToLeadOptions>().BindConfiguration(SpeedToLeadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IOutboxHandler, SalespersonEmail>();
         builder.Services.AddSingleton<IOutboxHandler, LeadEscalation>();
-        builder.Services.AddScoped<IMetaLeadFollowUp, LeadAlerts>();
+        builder.Services.AddScoped<LeadAlerts>();
+        builder.Services.AddScoped<IMetaLeadFollowUp>(sp => sp.GetRequiredService<LeadAlerts>());
+        builder.Services.AddScoped<IOdooLeadFollowUp, ApiLeadFollowUp>();
         builder.Services.AddScoped<IOdooPullFollowUp, FirstResponseCatchUp>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Outbox;
@@ -217,6 +218,51 @@ public abstract class SpeedToLeadTests(HubProvider provider) : HubTest(provider)
     }
 
     private static readonly int[] RecordedLeads = [49, 50, 51, 52];
+
+    [Fact]
+    public async Task A_lead_made_through_the_API_gets_the_task_the_email_with_its_source_and_waits_on_crm_when_nobody_answers()
+    {
+        _odoo.Models["ir.model"] = [new JsonObject { ["id"] = 190, ["model"] = "crm.lead" }];
+        _odoo.Models["mail.activity"] = [];
+        _odoo.Models["crm.team.member"] = [new JsonObject { ["id"] = 1, ["crm_team_id"] = 1, ["user_id"] = new JsonArray(13, "جمال جدة"),
+            ["assignment_optout"] = false, ["assignment_max"] = 30, ["lead_month_count"] = 0, ["assignment_domain"] = false, ["active"] = true }];
+
+        var response = await Hub.CreateApiClient().PostAsJsonAsync("/api/odoo/leads", new
+        {
+            name = "عميل من الموقع <i>", email = "visitor@example.com", phone = "0501234567", country = "SA", source = "Website",
+            description = "يريد عرض سعر لـ 20 جهازاً", team_id = 1,
+        });
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var lead = _odoo.Records("crm.lead").Single(l => l["id"]!.GetValue<int>() != 700);
+        var id = lead["id"]!.GetValue<int>();
+        Assert.Equal(13, lead["user_id"]!.GetValue<int>());
+        var task = Assert.Single(_odoo.Records("mail.activity"));
+        Assert.Equal(("اتصل بالعميل المحتمل الجديد", 13), (task["summary"]!.GetValue<string>(), task["user_id"]!.GetValue<int>()));
+        Assert.Contains($"من الموقع أو أحد النماذج", task["note"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith($"[api_lead:{id}]", task["note"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Thursday 10:00 in Riyadh is working time: the outbox sends the email as soon as the lead is stored.
+        var mail = Assert.Single(await _smtp.WaitForAsync(1)).Message;
+        Assert.Equal($"lead-odoo-{id}-salesperson@g-assistant.hub", mail.MessageId);
+        Assert.Equal("عميل محتمل جديد: عميل من الموقع <i>", mail.Subject);
+        Assert.Contains("عميل محتمل جديد من الموقع أو أحد النماذج أصبح لك", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("المصدر: Website", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("ملاحظات: يريد عرض سعر لـ 20 جهازاً", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Meta", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://wa.me/966501234567\" dir=\"ltr\">", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("عميل من الموقع &lt;i&gt;", mail.HtmlBody, StringComparison.Ordinal);
+
+        // Nobody touches it for 30 working minutes: the leader hears of it and /crm lists it as waiting.
+        _clock.Advance(TimeSpan.FromMinutes(31));
+        var both = await _smtp.WaitForAsync(2);
+        Assert.Equal(["leena@example.com"], both.Single(m => m.Message.MessageId == $"lead-odoo-{id}-leader@g-assistant.hub").Recipients);
+        var figures = await Hub.WithDbAsync(db => GAssistant.Hub.Crm.ResponseTimes.LoadAsync(db, new GAssistant.Hub.Crm.LeadFilter(),
+            new GAssistant.Hub.Scheduling.WorkingClock(GAssistant.Hub.Scheduling.WorkingWeek.SundayToThursday, new TimeOnly(20, 0), new TimeOnly(8, 0), Riyadh),
+            _clock.GetUtcNow().UtcDateTime, CancellationToken.None));
+        var waiting = Assert.Single(figures.Waiting);
+        Assert.Equal(((long)id, "عميل من الموقع <i>"), (waiting.OdooId, waiting.Name));
+    }
 
     private IOutboxHandler Handler(string kind) => Hub.Services.GetServices<IOutboxHandler>().Single(h => h.Kind == kind);
 

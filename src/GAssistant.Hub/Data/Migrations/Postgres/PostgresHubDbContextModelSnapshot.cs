@@ -479,6 +479,10 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
                     b.Property<decimal>("ExpectedRevenue")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")

@@ -464,6 +464,10 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_at");
+
                     b.Property<double>("ExpectedRevenue")
                         .HasColumnType("REAL")
                         .HasColumnName("expected_revenue");
