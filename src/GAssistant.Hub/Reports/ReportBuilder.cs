@@ -1,3 +1,4 @@
+using GAssistant.Hub.Scheduling;
 using GAssistant.Hub.Analytics;
 using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
@@ -13,11 +14,15 @@ public static class ReportBuilder
 {
     public const int RankedCampaigns = 3;
 
-    public static async Task<ReportData> BuildAsync(HubDbContext db, AttributionService attribution, ReportKind kind, ReportPeriod period, CancellationToken cancellationToken)
+    /// <param name="working">The business's working clock: time to first response counts working minutes, as /crm does.</param>
+    public static async Task<ReportData> BuildAsync(HubDbContext db, AttributionService attribution, ReportKind kind, ReportPeriod period,
+        WorkingClock working, DateTime now, CancellationToken cancellationToken)
     {
         var previous = period.Previous;
         var crm = await CrmSummary.ComputeAsync(db, Filter(period), cancellationToken);
         var crmBefore = await CrmSummary.ComputeAsync(db, Filter(previous), cancellationToken);
+        var answered = (await ResponseTimes.LoadAsync(db, Filter(period), working, now, cancellationToken)).Overall;
+        var answeredBefore = (await ResponseTimes.LoadAsync(db, Filter(previous), working, now, cancellationToken)).Overall;
         var ads = await CampaignReport.BuildAsync(db, attribution, period.From, period.To, cancellationToken);
         var adsBefore = await CampaignReport.BuildAsync(db, attribution, previous.From, previous.To, cancellationToken);
 
@@ -29,6 +34,9 @@ public static class ReportBuilder
             new("won", crm.Won, crmBefore.Won, IsMoney: false),
             new("conversion_rate", (decimal)crm.ConversionRate, (decimal)crmBefore.ConversionRate, IsMoney: false),
             new("expected_revenue", crm.ExpectedRevenue, crmBefore.ExpectedRevenue, IsMoney: true),
+            new("first_response_median", Minutes(answered?.WorkingMedian), Minutes(answeredBefore?.WorkingMedian), IsMoney: false, HigherIsBetter: false, IsMinutes: true),
+            new("first_response_p90", Minutes(answered?.WorkingP90), Minutes(answeredBefore?.WorkingP90), IsMoney: false, HigherIsBetter: false, IsMinutes: true),
+            new("first_response_median_clock", Minutes(answered?.ClockMedian), Minutes(answeredBefore?.ClockMedian), IsMoney: false, HigherIsBetter: false, IsMinutes: true),
             new("spend", t.Spend, b.Spend, IsMoney: true, HigherIsBetter: false),
             new("meta_leads", t.Leads, b.Leads, IsMoney: false),
             new("cpl", t.Cpl, b.Cpl, IsMoney: true, HigherIsBetter: false),
@@ -51,6 +59,8 @@ public static class ReportBuilder
             withCpl.OrderByDescending(c => c.Cpl).ThenByDescending(c => c.Spend).Take(RankedCampaigns).ToList(),
             ReportRecommendations.For(campaigns, t));
     }
+
+    private static decimal? Minutes(TimeSpan? time) => time is { } t ? Math.Round((decimal)t.TotalMinutes, 1) : null;
 
     private static LeadFilter Filter(ReportPeriod period) => new()
     {

@@ -3,9 +3,11 @@ using GAssistant.Hub.Meta;
 namespace GAssistant.Hub.Reports;
 
 /// <summary>A key figure of the period against the previous period of the same length.</summary>
-/// <param name="Key">leads, won, conversion_rate, expected_revenue, spend, meta_leads, cpl, revenue, roas.</param>
+/// <param name="Key">leads, won, conversion_rate, expected_revenue, first_response_median, first_response_p90,
+/// first_response_median_clock, spend, meta_leads, cpl, revenue, roas.</param>
 /// <param name="HigherIsBetter">False for costs (CPL): a rise is shown as worse.</param>
-public sealed record ReportFigure(string Key, decimal? Current, decimal? Previous, bool IsMoney, bool HigherIsBetter = true)
+/// <param name="IsMinutes">A time in minutes (time to first response), shown with one decimal.</param>
+public sealed record ReportFigure(string Key, decimal? Current, decimal? Previous, bool IsMoney, bool HigherIsBetter = true, bool IsMinutes = false)
 {
     /// <summary>Change in percent of the previous value; none when there was nothing before.</summary>
     public decimal? ChangePercent => Current is { } c && Previous is { } p && p != 0 ? Math.Round(100m * (c - p) / Math.Abs(p), 1) : null;

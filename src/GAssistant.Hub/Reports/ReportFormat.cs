@@ -17,7 +17,9 @@ public static class ReportFormat
         value is not { } v ? "–" : v == decimal.Truncate(v) ? v.ToString("N0", Invariant) : v.ToString("N2", Invariant);
 
     public static string Figure(ReportFigure figure, decimal? value, string? currency) =>
-        figure.IsMoney ? Money(value, currency) : Number(value);
+        figure.IsMoney ? Money(value, currency) : figure.IsMinutes ? Minutes(value) : Number(value);
+
+    public static string Minutes(decimal? value) => value is { } v ? v.ToString("N1", Invariant) : "–";
 
     public static string Change(decimal? percent) =>
         percent is not { } p ? "–" : p > 0 ? $"+{p.ToString("0.0", Invariant)}%" : $"{p.ToString("0.0", Invariant)}%";

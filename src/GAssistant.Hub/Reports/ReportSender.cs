@@ -1,5 +1,6 @@
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Operations;
+using GAssistant.Hub.Scheduling;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -21,6 +22,11 @@ public sealed partial class ReportSender(
 {
     public bool IsConfigured => options.CurrentValue.IsConfigured;
 
+    /// <summary>The business's working clock; without one, every hour counts, in the reports' zone.</summary>
+    internal WorkingClock WorkingClockOf(IServiceProvider services) =>
+        services.GetService<IWorkingTime>()?.Clock() ?? new WorkingClock(WorkingWeek.EveryDay, TimeOnly.MinValue, TimeOnly.MinValue,
+            TimeZoneInfo.FindSystemTimeZoneById(options.CurrentValue.TimeZone));
+
     /// <summary>Sends the report for the period ending yesterday (in <c>Reports:TimeZone</c>).</summary>
     /// <param name="recipients">Null: <c>Reports:Recipients</c>.</param>
     public async Task<ReportSendResult> SendAsync(ReportKind kind, string language, IReadOnlyList<string>? recipients = null,
@@ -39,7 +45,8 @@ public sealed partial class ReportSender(
         using (var scope = scopes.CreateScope())
         {
             data = await ReportBuilder.BuildAsync(scope.ServiceProvider.GetRequiredService<HubDbContext>(),
-                scope.ServiceProvider.GetRequiredService<Analytics.AttributionService>(), kind, period, cancellationToken);
+                scope.ServiceProvider.GetRequiredService<Analytics.AttributionService>(), kind, period, WorkingClockOf(scope.ServiceProvider),
+                clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         var subject = ReportHtml.Subject(data, ReportStrings.For(language));

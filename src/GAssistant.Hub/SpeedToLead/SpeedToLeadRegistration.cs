@@ -1,6 +1,7 @@
 using GAssistant.Hub.Meta;
 using GAssistant.Hub.Odoo;
 using GAssistant.Hub.Outbox;
+using GAssistant.Hub.Scheduling;
 
 namespace GAssistant.Hub.SpeedToLead;
 
@@ -11,6 +12,7 @@ public static class SpeedToLeadRegistration
         builder.Services.AddOptions<SpeedToLeadOptions>().BindConfiguration(SpeedToLeadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IOutboxHandler, SalespersonEmail>();
         builder.Services.AddSingleton<IOutboxHandler, LeadEscalation>();
+        builder.Services.AddSingleton<IWorkingTime, SpeedToLeadWorkingTime>();
         builder.Services.AddScoped<LeadAlerts>();
         builder.Services.AddScoped<IMetaLeadFollowUp>(sp => sp.GetRequiredService<LeadAlerts>());
         builder.Services.AddScoped<IOdooLeadFollowUp, ApiLeadFollowUp>();

@@ -67,6 +67,11 @@ public abstract class ReportEmailTests(HubProvider provider) : HubTest(provider)
         Assert.Contains("Period: 2026-11-23 to 2026-11-23, compared with 2026-11-22 to 2026-11-22.", html, StringComparison.Ordinal);
         AssertFigure(html, "leads", "4", "1", "+300.0%");
         AssertFigure(html, "won", "2", "0", "–");
+        // Time to first response in working minutes (lower is better), and the median on the clock.
+        AssertFigure(html, "first_response_median", "30.0", "6.0", "+400.0%");
+        AssertFigure(html, "first_response_p90", "600.0", "6.0", "+9900.0%");
+        AssertFigure(html, "first_response_median_clock", "30.0", "6.0", "+400.0%");
+        Assert.Contains("Time to first response, 90th percentile (working minutes)", html, StringComparison.Ordinal);
         AssertFigure(html, "spend", "350.00 SAR", "200.00 SAR", "+75.0%");
         AssertFigure(html, "meta_leads", "12", "9", "+33.3%");
         AssertFigure(html, "cpl", "29.17 SAR", "22.22 SAR", "+31.3%");
@@ -103,6 +108,8 @@ public abstract class ReportEmailTests(HubProvider provider) : HubTest(provider)
         Assert.Contains("الأرقام الرئيسية", html, StringComparison.Ordinal);
         AssertFigure(html, "spend", "550.00 SAR", "0.00 SAR", "–");
         AssertFigure(html, "leads", "5", "0", "–");
+        AssertFigure(html, "first_response_p90", "600.0", "–", "–");
+        Assert.Contains("زمن أول رد، المئين التسعون (دقائق عمل)", html, StringComparison.Ordinal);
         Assert.Contains("زِد ميزانية الحملة <b>Ramadan Offer</b>", html, StringComparison.Ordinal);
         Assert.Contains("عرض الشتاء &lt;b&gt;&amp;&quot;", html, StringComparison.Ordinal);
         Assert.Contains("التقرير الأسبوعي", message.TextBody!, StringComparison.Ordinal);

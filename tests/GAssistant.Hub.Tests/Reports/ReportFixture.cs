@@ -23,8 +23,11 @@ public static class ReportFixture
             Day("c1", 23, 200, 10, 10000, 200), Day("c2", 23, 100, 2, 4000, 40), Day("c3", 23, 50, 0, 3000, 10),
             Day("c1", 22, 100, 5, 5000, 100), Day("c2", 22, 100, 4, 4000, 50));
         db.Leads.AddRange(
-            Lead(1, 23, "Ramadan Offer", won: true), Lead(2, 23, "Ramadan Offer", won: false),
-            Lead(3, 23, WinterName, won: true), Lead(4, 23, null, won: false), Lead(5, 22, "Ramadan Offer", won: false));
+            // First responses (created 10:00 UTC; working time 08:00–20:00 Sunday–Thursday in the reports' zone, UTC): 12 and
+            // 30 minutes on Monday the 23rd, the next morning at 06:30 (600 working minutes, 1,230 on the clock), one not yet;
+            // 6 minutes on Sunday the 22nd.
+            Lead(1, 23, "Ramadan Offer", won: true, answered: 12), Lead(2, 23, "Ramadan Offer", won: false, answered: 30),
+            Lead(3, 23, WinterName, won: true, answered: 1230), Lead(4, 23, null, won: false), Lead(5, 22, "Ramadan Offer", won: false, answered: 6));
         db.SaleOrders.AddRange(
             new SaleOrder { OdooId = 10, Name = "S10", State = "sale", AmountUntaxed = 1000, AmountTotal = 1150, OpportunityId = 1, Currency = "SAR" },
             new SaleOrder { OdooId = 11, Name = "S11", State = "sale", AmountUntaxed = 50, AmountTotal = 57.5m, OpportunityId = 3, Currency = "SAR" });
@@ -37,9 +40,11 @@ public static class ReportFixture
         Impressions = impressions, Clicks = clicks, Currency = "SAR", SyncedAt = Now.UtcDateTime,
     };
 
-    private static Lead Lead(long id, int day, string? campaign, bool won) => new()
+    private static Lead Lead(long id, int day, string? campaign, bool won, int? answered = null) => new()
     {
         OdooId = id, Name = $"Lead {id}", Campaign = campaign, IsWon = won, ExpectedRevenue = 500, Probability = won ? 100 : 50,
         Currency = "SAR", CreateDate = new DateTime(2026, 11, day, 10, 0, 0, DateTimeKind.Utc), SourceVersion = Now.UtcDateTime, SyncedAt = Now.UtcDateTime,
+        FirstResponseAt = answered is { } minutes ? new DateTime(2026, 11, day, 10, 0, 0, DateTimeKind.Utc).AddMinutes(minutes) : null,
+        FirstResponseKind = answered is null ? null : FirstResponseKind.Call,
     };
 }
