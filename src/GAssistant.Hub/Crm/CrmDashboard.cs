@@ -4,15 +4,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Crm;
 
-/// <summary>Everything the /crm page draws above its leads table, for one filter (the benchmark times this call).</summary>
+/// <summary>
+/// Everything the /crm page draws above its leads table, for one filter (the benchmark times this call), and the same
+/// figures for the period it is compared with (null without a comparison).
+/// </summary>
 public sealed record CrmDashboard(CrmFigures Figures, IReadOnlyList<Insight> Insights, bool EmptyHub)
 {
-    /// <param name="previous">The same filter over the period of equal length just before; null for "all time".</param>
-    public static async Task<CrmDashboard> LoadAsync(HubDbContext db, LeadFilter filter, LeadFilter? previous, DateTime now, CancellationToken cancellationToken)
+    public CrmFigures? Compared { get; init; }
+
+    /// <param name="previous">The same filter over the period of equal length just before (the recommendations' baseline); null for "all time".</param>
+    /// <param name="compared">The same filter over the period the page compares with (previous period or last year); null for none.</param>
+    public static async Task<CrmDashboard> LoadAsync(HubDbContext db, LeadFilter filter, LeadFilter? previous, DateTime now, CancellationToken cancellationToken,
+        LeadFilter? compared = null)
     {
         var cube = await LeadSlices.LoadAsync(db, filter, cancellationToken);
         var insights = await CrmInsights.ComputeAsync(db, filter, cube.Slices, previous, now, cancellationToken);
         var empty = cube.Slices.Count == 0 && !await db.Leads.AnyAsync(cancellationToken);
-        return new CrmDashboard(CrmFigures.From(cube), insights, empty);
+        var before = compared is null ? null : CrmFigures.From(await LeadSlices.LoadAsync(db, compared, cancellationToken));
+        return new CrmDashboard(CrmFigures.From(cube), insights, empty) { Compared = before };
     }
 }
