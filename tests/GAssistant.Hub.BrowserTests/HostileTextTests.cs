@@ -23,6 +23,8 @@ public sealed class HostileTextTests(HostileBrowserHub hub)
     [InlineData("/crm?period=all", "ar", true)]
     [InlineData("/campaigns?period=all", "en", true)]
     [InlineData("/campaigns?period=all", "ar", true)]
+    [InlineData("/campaigns/cx?adset=as1", "en", true)]
+    [InlineData("/campaigns/cx?adset=as1&ad=ad1", "ar", true)]
     [InlineData("/deliveries", "en", true)]
     [InlineData("/deliveries", "ar", true)]
     [InlineData("/settings", "en", false)]

@@ -23,6 +23,9 @@ public sealed record LeadFilter
     public DateTime? To { get; init; }
     public string? Query { get; init; }
 
+    /// <summary>Only these leads (Odoo ids): the leads of one Meta ad on the campaign drill-down. Not read from the API.</summary>
+    public IReadOnlyList<long>? LeadIds { get; init; }
+
     /// <summary>Only leads scored at least this (0–100); <c>min_score</c>.</summary>
     public double? MinScore { get; init; }
 

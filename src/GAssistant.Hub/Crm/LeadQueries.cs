@@ -43,6 +43,11 @@ public static class LeadQueries
             leads = leads.Where(l => l.Campaign == campaign);
         }
 
+        if (filter.LeadIds is { } ids)
+        {
+            leads = leads.Where(l => ids.Contains(l.OdooId));
+        }
+
         if (filter.MinScore is { } minScore)
         {
             leads = leads.Where(l => l.Score >= minScore);

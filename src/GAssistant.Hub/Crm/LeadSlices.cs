@@ -61,7 +61,7 @@ public static class LeadSlices
         : await db.Leads.AsNoTracking().Filtered(filter).CountAsync(cancellationToken);
 
     public static bool UsesRollup(LeadFilter filter) =>
-        filter.Query is null && filter.MinScore is null && IsMidnight(filter.From) && IsMidnight(filter.To);
+        filter.Query is null && filter.MinScore is null && filter.LeadIds is null && IsMidnight(filter.From) && IsMidnight(filter.To);
 
     /// <summary>The stage and source rollup answers the filter: it has no campaign to cross them with.</summary>
     private static bool StageRollupAnswers(LeadFilter filter) => UsesRollup(filter) && filter.Campaign is null;

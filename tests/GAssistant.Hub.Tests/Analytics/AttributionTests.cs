@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Analytics;
+using GAssistant.Hub.Components.Pages.Campaigns;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Tests.Meta;
 using GAssistant.Hub.Tests.Odoo;
@@ -169,6 +170,50 @@ public abstract class AttributionTests(HubProvider provider) : HubTest(provider)
         Assert.NotNull(JsonNode.Parse(await level.Content.ReadAsStringAsync())!["errors"]!["level"]);
         Assert.Equal(HttpStatusCode.BadRequest, range.StatusCode);
         Assert.NotNull(JsonNode.Parse(await range.Content.ReadAsStringAsync())!["errors"]!["from"]);
+    }
+
+    // The drill-down of /campaigns/c1 (issue 22 item 4) on the same data set and ad-level days as above:
+    //  c1: spend 1000, 3 leads (3 opportunities, so 3 qualified), CPL = cost per qualified = 333.33, 2 won, 11500 SAR, ROAS 11.5.
+    //  Its ad sets, by spend: as1 Riyadh 750 (L1, L2: CPL = per qualified 375, 1 won, 1500 SAR, ROAS 2), as3 Dammam 150 (no lead:
+    //  no CPL, ROAS 0), and L3's row without an ad set (no spend). as1's ads: ad1 "Video (Ramadan)" 500 (L1 won: CPL 500, ROAS 3),
+    //  ad2 "Carousel" 250 (L2: CPL 250, no win, ROAS 0). ad1's leads: L1 only (L7 is October's, L8 deleted).
+    [Fact]
+    public async Task The_drill_down_goes_from_a_campaign_to_its_ad_sets_its_ads_and_the_leads_of_one_ad_and_adds_up()
+    {
+        await ArrangeAsync();
+        await Hub.WithDbAsync(db =>
+        {
+            db.MetaAdDailyInsights.AddRange(
+                AdDay("ad1", "Video", "as1", "Riyadh", "c1", 10, 31, 999m, 9), AdDay("ad1", "Video", "as1", "Riyadh", "c1", 11, 1, 300m, 3),
+                AdDay("ad1", "Video (Ramadan)", "as1", "Riyadh", "c1", 11, 2, 200m, 1), AdDay("ad2", "Carousel", "as1", "Riyadh", "c1", 11, 1, 250m, 2),
+                AdDay("ad4", "Banner", "as3", "Dammam", "c1", 11, 2, 150m, 0), AdDay("ad3", "Story", "as2", "Jeddah", "c2", 11, 5, 250m, 4, "act_2", "USD"));
+            return db.SaveChangesAsync();
+        });
+        var (from, to) = (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+        Task<CampaignDrill> DrillAsync(string? adset, string? ad) => Hub.WithDbAsync(db =>
+            CampaignDrill.LoadAsync(db, new AttributionService(db), "c1", adset, ad, from, to, CancellationToken.None));
+
+        var campaign = await DrillAsync(null, null);
+        Assert.Equal("Ramadan Offer", campaign.CampaignName);
+        Assert.Equal(new DrillRow("c1", "Ramadan Offer", 1000m, 8, 3, 3, 2, 11500m, "SAR", 333.33m, 333.33m, 500m, 11.5m), campaign.Total);
+        Assert.Equal([("as1", "Riyadh"), ("as3", "Dammam"), (null, "")], campaign.Rows.Select(r => (r.Id, r.Name)));
+        Assert.Equal(new DrillRow("as1", "Riyadh", 750m, 6, 2, 2, 1, 1500m, "SAR", 375m, 375m, 750m, 2m), campaign.Rows[0]);
+        Assert.Equal((150m, 0, (decimal?)null, 0m), (campaign.Rows[1].Spend!.Value, campaign.Rows[1].Leads, campaign.Rows[1].CostPerLead, campaign.Rows[1].Roas!.Value));
+        Assert.Equal((1, 1, (decimal?)null), (campaign.Rows[2].Leads, campaign.Rows[2].Won, campaign.Rows[2].Spend));
+        Assert.Empty(campaign.LeadIds);
+
+        var adset = await DrillAsync("as1", null);
+        Assert.Equal(("Riyadh", 750m), (adset.AdsetName, adset.Total!.Spend!.Value));
+        Assert.Equal([("ad1", "Video (Ramadan)", 500m, 1, 500m, 1, 3m), ("ad2", "Carousel", 250m, 1, 250m, 0, 0m)],
+            adset.Rows.Select(r => (r.Id!, r.Name, r.Spend!.Value, r.Leads, r.CostPerQualified!.Value, r.Won, r.Roas!.Value)));
+
+        var ad = await DrillAsync("as1", "ad1");
+        Assert.Equal(("Video (Ramadan)", 500m, 3m), (ad.AdName, ad.Total!.Spend!.Value, ad.Total.Roas!.Value));
+        Assert.Equal([1L], ad.LeadIds);
+        Assert.Empty(ad.Rows);
+
+        var unknown = await Hub.WithDbAsync(db => CampaignDrill.LoadAsync(db, new AttributionService(db), "c404", null, null, from, to, CancellationToken.None));
+        Assert.False(unknown.Known);
     }
 
     private async Task ArrangeAsync()
