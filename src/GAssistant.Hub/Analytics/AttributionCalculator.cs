@@ -1,4 +1,5 @@
 using System.Globalization;
+using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
 
 namespace GAssistant.Hub.Analytics;
@@ -37,16 +38,14 @@ public static class AttributionCalculator
     public static AttributionReport Build(DateOnly from, DateOnly to, AttributionLevel level, AttributionInputs input)
     {
         var campaigns = input.Campaigns.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var byName = input.Campaigns.Where(c => !string.IsNullOrWhiteSpace(c.Name)).OrderBy(c => c.Id, StringComparer.Ordinal)
-            .GroupBy(c => c.Name.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        var links = input.Links.GroupBy(l => l.OdooLeadId).ToDictionary(g => g.Key, g => g.First());
+        var match = new MetaCampaignMatch(input.Campaigns, input.Links);
         var orders = input.Orders.Where(o => o.OpportunityId is not null).GroupBy(o => o.OpportunityId!.Value).ToDictionary(g => g.Key, g => g.ToList());
 
         var groups = new Dictionary<(string, string?, string?), (Key Key, List<Lead> Leads)>();
         var unattributed = 0;
         foreach (var lead in input.Leads)
         {
-            var key = Attribute(lead, links, byName, campaigns, level);
+            var key = Attribute(lead, match, campaigns, level);
             if (key is null)
             {
                 unattributed++;
@@ -88,10 +87,10 @@ public static class AttributionCalculator
             $"{rows.Count} {levelName} rows: Odoo leads created from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} and the orders they have brought so far."));
     }
 
-    private static Key? Attribute(Lead lead, Dictionary<long, MetaLeadLink> links, Dictionary<string, MetaCampaign> byName,
-        Dictionary<string, MetaCampaign> campaigns, AttributionLevel level)
+    /// <summary>The lead's campaign by <see cref="MetaCampaignMatch"/> (the rule /crm's funnel costs share); ad set and ad from its Meta lead.</summary>
+    private static Key? Attribute(Lead lead, MetaCampaignMatch match, Dictionary<string, MetaCampaign> campaigns, AttributionLevel level)
     {
-        if (links.TryGetValue(lead.OdooId, out var link) && link.CampaignId is { } campaignId)
+        if (match.LinkOf(lead.OdooId) is { CampaignId: { } campaignId } link)
         {
             var name = campaigns.GetValueOrDefault(campaignId)?.Name ?? link.CampaignName;
             return level switch
@@ -103,7 +102,7 @@ public static class AttributionCalculator
         }
 
         // Reached Odoo without the hub (a form, an import, another connector): the UTM campaign names the Meta campaign.
-        return lead.Campaign is { } utm && byName.TryGetValue(utm.Trim(), out var campaign)
+        return match.Named(lead.Campaign) is { } campaign
             ? new Key(campaign.Id, campaign.Name, null, null, null, null)
             : null;
     }

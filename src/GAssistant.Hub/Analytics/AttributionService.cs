@@ -1,3 +1,4 @@
+using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed class AttributionService(HubDbContext db)
     /// </param>
     public async Task<AttributionReport> BuildAsync(DateOnly from, DateOnly to, AttributionLevel level, CancellationToken cancellationToken, bool wonOnly = false)
     {
-        var campaigns = await CampaignsAsync(from, to, cancellationToken);
+        var campaigns = await MetaCampaignMatch.CampaignsAsync(db, from, to, cancellationToken);
         var delivery = await db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
             .GroupBy(i => i.CampaignId)
             .Select(g => new { CampaignId = g.Key, Spend = g.Sum(i => i.Spend), Leads = g.Sum(i => i.Leads) })
@@ -89,25 +90,5 @@ public sealed class AttributionService(HubDbContext db)
             undated[dates.OdooId].CreateDate = dates.CreateDate;
             undated[dates.OdooId].DateClosed = dates.DateClosed;
         }
-    }
-
-    /// <summary>Every known campaign with its ad account's currency; a campaign seen only in insights is known by its insight name.</summary>
-    private async Task<List<MetaCampaign>> CampaignsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        var campaigns = await db.MetaCampaigns.AsNoTracking().ToListAsync(cancellationToken);
-        var accounts = await db.MetaAdAccounts.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Currency, cancellationToken);
-        foreach (var campaign in campaigns.Where(c => string.IsNullOrEmpty(c.Currency)))
-        {
-            campaign.Currency = accounts.GetValueOrDefault(campaign.AdAccountId);
-        }
-
-        var known = campaigns.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var orphans = await db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to && !known.Contains(i.CampaignId))
-            .Select(i => new { i.CampaignId, i.CampaignName, i.Currency, i.AdAccountId }).Distinct().ToListAsync(cancellationToken);
-        campaigns.AddRange(orphans.DistinctBy(o => o.CampaignId).Select(o => new MetaCampaign
-        {
-            Id = o.CampaignId, Name = o.CampaignName ?? o.CampaignId, Currency = o.Currency, AdAccountId = o.AdAccountId,
-        }));
-        return campaigns;
     }
 }
