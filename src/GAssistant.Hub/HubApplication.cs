@@ -31,6 +31,7 @@ public static class HubApplication
         builder.AddJobs();
         builder.AddOutbox();
         builder.AddWebhooks();
+        builder.AddCrm();
         builder.AddOdoo();
         builder.AddMeta();
         builder.AddSpeedToLead();
