@@ -158,6 +158,16 @@ public sealed class FunnelOptionsTests
     }
 
     [Fact]
+    public async Task The_hub_does_not_start_with_both_rules()
+    {
+        await using var hub = await HubFactory.CreateAsync(HubProvider.Sqlite,
+            new Dictionary<string, string?> { ["Funnel:QualifiedStage"] = "Qualified", ["Funnel:QualifiedMinProbability"] = "50" });
+
+        var error = Assert.ThrowsAny<Exception>(() => hub.Server);
+        Assert.Contains("Funnel:QualifiedStage 'Qualified' and Funnel:QualifiedMinProbability 50 are both set", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_median_is_the_mean_of_the_middle_two_of_an_even_count()
     {
         Assert.Null(LeadFunnel.MedianDays([]));
