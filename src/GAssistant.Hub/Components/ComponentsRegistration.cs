@@ -39,6 +39,9 @@ public static class ComponentsRegistration
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
+            // Content-Language on every response: the service worker shows the offline page in the language of the
+            // last page the hub sent.
+            o.ApplyCurrentCultureToResponseHeaders = true;
         });
         return builder;
     }
@@ -47,6 +50,7 @@ public static class ComponentsRegistration
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapInstallableApp();
         app.MapGet("/culture/{culture}", SetCulture).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/", () => TypedResults.LocalRedirect("/crm")).ExcludeFromDescription();
         app.MapFallback(NotFound).ExcludeFromDescription();
