@@ -154,7 +154,10 @@ public sealed class PwaTests(BrowserHub hub)
             """);
         Assert.True(edges[2] > 0, "the table did not scroll");
         Assert.InRange(edges[1], edges[0] - 2, edges[0] + 2);
-        await Artifacts.ScreenshotAsync(page, $"campaigns-{language}-scrolled-table");
+        await page.Locator("[data-testid=campaign-table]").ScreenshotAsync(new()
+        {
+            Path = Path.Combine(Artifacts.Screenshots, $"campaigns-{language}-scrolled-table.png"),
+        });
         await page.Context.CloseAsync();
     }
 
@@ -166,6 +169,7 @@ public sealed class PwaTests(BrowserHub hub)
         var crm = new CrmDashboard(page);
         await crm.OpenAsync();
         await page.WaitForSelectorAsync("[data-testid=crm-cards]");
+        await page.WaitForSelectorAsync("[data-testid=lead-name]");
         foreach (var control in Controls)
         {
             Assert.True(await page.IsVisibleAsync(control), $"{control} is not on the screen to begin with");
@@ -185,10 +189,13 @@ public sealed class PwaTests(BrowserHub hub)
 
         var widths = await page.EvaluateAsync<double[]>("""
             () => [document.documentElement.clientWidth, document.querySelector('[data-testid=pipeline]').getBoundingClientRect().width,
-                   document.querySelector('[data-testid=leads-table]').getBoundingClientRect().width]
+                   document.querySelector('[data-testid=leads-table]').getBoundingClientRect().width,
+                   document.querySelector('[data-testid=pipeline]').getBoundingClientRect().width,
+                   document.querySelector('[data-testid=pipeline] svg').getBoundingClientRect().width]
             """);
         Assert.True(widths[1] > widths[0] * 0.9, $"the pipeline chart is {widths[1]} px of a {widths[0]} px page");
         Assert.True(widths[2] > widths[0] * 0.9, $"the leads table is {widths[2]} px of a {widths[0]} px page");
+        Assert.True(widths[4] > widths[3] * 0.9, $"the pipeline chart is drawn {widths[4]} px wide in its {widths[3]} px panel");
         Assert.Equal("none", await page.EvalOnSelectorAsync<string>("[data-testid=total-leads]", "e => getComputedStyle(e.closest('.mud-paper') ?? e).boxShadow"));
         Assert.Equal("avoid", await page.EvalOnSelectorAsync<string>("[data-testid=pipeline]", "e => getComputedStyle(e).breakInside"));
 
