@@ -46,6 +46,16 @@ public sealed class PwaTests(BrowserHub hub)
             Assert.NotEmpty(await image.BodyAsync());
         }
 
+        // The language switch changes the manifest too (its cookie goes with the manifest's request; the browser's own
+        // language stays the first one).
+        var other = language == "ar" ? "en" : "ar";
+        await page.ClickAsync("[data-testid=language-switch]");
+        await page.WaitForFunctionAsync("lang => document.documentElement.lang === lang", other);
+        var switched = (await cdp.SendAsync("Page.getAppManifest"))!.Value;
+        var again = JsonDocument.Parse(switched.GetProperty("data").GetString()!).RootElement;
+        Assert.Equal(other, again.GetProperty("lang").GetString());
+        Assert.Equal(Strings.Get("AppName", other), again.GetProperty("name").GetString());
+
         await page.Context.CloseAsync();
     }
 
