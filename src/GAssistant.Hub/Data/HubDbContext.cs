@@ -22,6 +22,7 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<MetaCampaign> MetaCampaigns => Set<MetaCampaign>();
     public DbSet<MetaDailyInsight> MetaDailyInsights => Set<MetaDailyInsight>();
     public DbSet<MetaAdDailyInsight> MetaAdDailyInsights => Set<MetaAdDailyInsight>();
+    public DbSet<MetaPlacementDailyInsight> MetaPlacementDailyInsights => Set<MetaPlacementDailyInsight>();
     public DbSet<MetaAdAccount> MetaAdAccounts => Set<MetaAdAccount>();
     public DbSet<MetaLeadForm> MetaLeadForms => Set<MetaLeadForm>();
     public DbSet<ScoringModelVersion> ScoringModelVersions => Set<ScoringModelVersion>();

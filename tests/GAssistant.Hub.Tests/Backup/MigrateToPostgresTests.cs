@@ -125,6 +125,11 @@ public sealed class MigrateToPostgresTests : IDisposable
         db.MetaCampaigns.Add(new MetaCampaign { Id = "c1", AdAccountId = "act_1", Name = "حملة الشتاء", Currency = "SAR", SyncedAt = now });
         db.MetaDailyInsights.Add(new MetaDailyInsight { CampaignId = "c1", Date = day, AdAccountId = "act_1", Spend = 120.25m, Leads = 3, Currency = "SAR", SyncedAt = now });
         db.MetaAdDailyInsights.Add(new MetaAdDailyInsight { AdAccountId = "act_1", AdId = "ad1", Date = day, AdsetId = "as1", CampaignId = "c1", Spend = 60m, Currency = "SAR", SyncedAt = now });
+        db.MetaPlacementDailyInsights.Add(new MetaPlacementDailyInsight
+        {
+            CampaignId = "c1", Date = day, PublisherPlatform = "instagram", PlatformPosition = "instagram_stories", AdAccountId = "act_1", Spend = 40.5m, Leads = 1,
+            Currency = "SAR", SyncedAt = now,
+        });
         db.MetaAdAccounts.Add(new MetaAdAccount { Id = "act_1", Name = "Main", Currency = "SAR", SyncedAt = now });
         db.MetaLeadForms.Add(new MetaLeadForm { Id = "f1", PageId = "p1", Name = "نموذج", SyncedAt = now });
         db.ScoringModelVersions.Add(new ScoringModelVersion { TrainedAt = now, Model = [1, 2, 3], TrainingRows = 60, WonRows = 30, LostRows = 30 });

@@ -1141,6 +1141,74 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                     b.ToTable("meta_lead_links", (string)null);
                 });
 
+            modelBuilder.Entity("GAssistant.Hub.Data.MetaPlacementDailyInsight", b =>
+                {
+                    b.Property<string>("CampaignId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("PublisherPlatform")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("publisher_platform");
+
+                    b.Property<string>("PlatformPosition")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("platform_position");
+
+                    b.Property<string>("AdAccountId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("ad_account_id");
+
+                    b.Property<string>("CampaignName")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("campaign_name");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("clicks");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("impressions");
+
+                    b.Property<long>("Leads")
+                        .HasColumnType("bigint")
+                        .HasColumnName("leads");
+
+                    b.Property<decimal>("Spend")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("spend");
+
+                    b.Property<DateTime>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("CampaignId", "Date", "PublisherPlatform", "PlatformPosition")
+                        .HasName("pk_meta_placement_daily_insights");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_meta_placement_daily_insights_date");
+
+                    b.ToTable("meta_placement_daily_insights", (string)null);
+                });
+
             modelBuilder.Entity("GAssistant.Hub.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

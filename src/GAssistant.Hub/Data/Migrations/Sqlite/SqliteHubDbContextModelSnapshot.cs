@@ -1121,6 +1121,73 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                     b.ToTable("meta_lead_links", (string)null);
                 });
 
+            modelBuilder.Entity("GAssistant.Hub.Data.MetaPlacementDailyInsight", b =>
+                {
+                    b.Property<string>("CampaignId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("PublisherPlatform")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publisher_platform");
+
+                    b.Property<string>("PlatformPosition")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform_position");
+
+                    b.Property<string>("AdAccountId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ad_account_id");
+
+                    b.Property<string>("CampaignName")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_name");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clicks");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("impressions");
+
+                    b.Property<long>("Leads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leads");
+
+                    b.Property<double>("Spend")
+                        .HasColumnType("REAL")
+                        .HasColumnName("spend");
+
+                    b.Property<DateTime>("SyncedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("synced_at");
+
+                    b.HasKey("CampaignId", "Date", "PublisherPlatform", "PlatformPosition")
+                        .HasName("pk_meta_placement_daily_insights");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_meta_placement_daily_insights_date");
+
+                    b.ToTable("meta_placement_daily_insights", (string)null);
+                });
+
             modelBuilder.Entity("GAssistant.Hub.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
