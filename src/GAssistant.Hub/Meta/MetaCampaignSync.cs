@@ -10,7 +10,8 @@ namespace GAssistant.Hub.Meta;
 
 /// <summary>
 /// Reads each ad account's currency (<c>GET /act_{id}?fields=currency</c>), campaigns (<c>/act_{id}/campaigns</c>)
-/// and daily insights at campaign and at ad level (https://developers.facebook.com/docs/marketing-api/insights) through
+/// and daily insights at campaign and at ad level, and at campaign level by placement
+/// (https://developers.facebook.com/docs/marketing-api/insights, …/insights/breakdowns) through
 /// <see cref="MetaInsightsReader"/>. The stored days of the range are replaced, because Meta restates recent days (and
 /// omits days without delivery).
 /// </summary>
@@ -33,7 +34,7 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
             return "No Meta:AdAccountIds configured; nothing to read.";
         }
 
-        int campaigns = 0, rows = 0, adRows = 0;
+        int campaigns = 0, rows = 0, adRows = 0, placementRows = 0;
         var skipped = new List<string>();
         for (var i = 0; i < accounts.Count; i++)
         {
@@ -41,9 +42,10 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
             {
                 var currency = await ReadAccountAsync(accounts[i], cancellationToken);
                 campaigns += await ReadCampaignsAsync(accounts[i], currency, cancellationToken);
-                var (campaignDays, adDays) = await ReadInsightsAsync(accounts[i], currency, from, to, cancellationToken);
+                var (campaignDays, adDays, placementDays) = await ReadInsightsAsync(accounts[i], currency, from, to, cancellationToken);
                 rows += campaignDays;
                 adRows += adDays;
+                placementRows += placementDays;
             }
             catch (GraphApiException ex) when (ex.Kind is GraphErrorKind.RateLimited or GraphErrorKind.PermissionMissing)
             {
@@ -52,7 +54,7 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
                 Log.AccountSkipped(logger, accounts[i], ex.Kind, ex);
             }
 
-            await progress.ReportAsync((i + 1) * 100 / accounts.Count, $"Read {campaigns} campaigns, {rows} campaign days and {adRows} ad days.");
+            await progress.ReportAsync((i + 1) * 100 / accounts.Count, $"Read {campaigns} campaigns, {rows} campaign days, {adRows} ad days and {placementRows} placement days.");
         }
 
         if (skipped.Count == accounts.Count)
@@ -60,8 +62,8 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
             throw new InvalidOperationException($"No ad account could be read now: {string.Join(" ", skipped)}");
         }
 
-        Log.Done(logger, accounts.Count, campaigns, rows, adRows, from, to);
-        return $"Read {accounts.Count - skipped.Count} ad accounts: {campaigns} campaigns, {rows} campaign days and {adRows} ad days from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}."
+        Log.Done(logger, accounts.Count, campaigns, rows, adRows, placementRows, from, to);
+        return $"Read {accounts.Count - skipped.Count} ad accounts: {campaigns} campaigns, {rows} campaign days, {adRows} ad days and {placementRows} placement days from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}."
             + (skipped.Count > 0 ? $" Not read now (read again at the next sync): {string.Join(" ", skipped)}" : "");
     }
 
@@ -117,22 +119,27 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
     }
 
     /// <summary>
-    /// Replaces the range's campaign days and ad days of the account, in one transaction. Both levels are kept: ad sets and
-    /// ads get their spend from the ad rows, while a campaign's spend stays the campaign row's, because
+    /// Replaces the range's campaign days, ad days and placement days of the account, in one transaction. Both levels are
+    /// kept: ad sets and ads get their spend from the ad rows, while a campaign's spend stays the campaign row's, because
     /// <c>/act_{id}/insights?level=ad</c> leaves out deleted ads whose spend the campaign row still counts
-    /// (https://developers.facebook.com/docs/marketing-api/best-practices/manage-your-ad-object-status).
+    /// (https://developers.facebook.com/docs/marketing-api/best-practices/manage-your-ad-object-status). The placement
+    /// days are the campaign rows again, split by platform and position: a third paged call per account and range, so
+    /// a day Meta restates or stops reporting in a placement is replaced like the others.
     /// </summary>
-    private async Task<(int CampaignDays, int AdDays)> ReadInsightsAsync(string accountId, string currency, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    private async Task<(int CampaignDays, int AdDays, int PlacementDays)> ReadInsightsAsync(string accountId, string currency, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var campaignRows = (await insights.ReadDailyAsync(accountId, "campaign", MetaInsightRow.Fields, from, to, cancellationToken))
             .Select(MetaInsightRow.Parse).ToList();
         var adRows = (await insights.ReadDailyAsync(accountId, "ad", MetaAdInsightRow.Fields, from, to, cancellationToken))
             .Select(MetaAdInsightRow.Parse).ToList();
+        var placementRows = (await insights.ReadDailyAsync(accountId, "campaign", MetaPlacementInsightRow.Fields, MetaPlacementInsightRow.Breakdowns, from, to, cancellationToken))
+            .Select(MetaPlacementInsightRow.Parse).ToList();
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.MetaDailyInsights.Where(i => i.AdAccountId == accountId && i.Date >= from && i.Date <= to).ExecuteDeleteAsync(cancellationToken);
         await db.MetaAdDailyInsights.Where(i => i.AdAccountId == accountId && i.Date >= from && i.Date <= to).ExecuteDeleteAsync(cancellationToken);
+        await db.MetaPlacementDailyInsights.Where(i => i.AdAccountId == accountId && i.Date >= from && i.Date <= to).ExecuteDeleteAsync(cancellationToken);
         foreach (var row in campaignRows.GroupBy(r => (r.CampaignId, r.Date)).Select(g => g.Last()))
         {
             db.MetaDailyInsights.Add(new MetaDailyInsight
@@ -155,9 +162,20 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
             });
         }
 
+        foreach (var placement in placementRows.GroupBy(r => (r.Delivery.CampaignId, r.Delivery.Date, r.PublisherPlatform, r.PlatformPosition)).Select(g => g.Last()))
+        {
+            var row = placement.Delivery;
+            db.MetaPlacementDailyInsights.Add(new MetaPlacementDailyInsight
+            {
+                CampaignId = row.CampaignId, Date = row.Date, PublisherPlatform = placement.PublisherPlatform, PlatformPosition = placement.PlatformPosition,
+                AdAccountId = accountId, CampaignName = row.CampaignName, Spend = row.Spend, Impressions = row.Impressions, Clicks = row.Clicks,
+                Leads = row.Leads, Currency = currency, SyncedAt = now,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (campaignRows.Count, adRows.Count);
+        return (campaignRows.Count, adRows.Count, placementRows.Count);
     }
 
     private static long? Budget(JsonElement item, string property) =>
@@ -165,8 +183,8 @@ public sealed partial class MetaCampaignSync(HubDbContext db, GraphClient graph,
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Meta campaign sync: {Accounts} accounts, {Campaigns} campaigns, {Rows} campaign days, {AdRows} ad days ({From} to {To})")]
-        public static partial void Done(ILogger logger, int accounts, int campaigns, int rows, int adRows, DateOnly from, DateOnly to);
+        [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Meta campaign sync: {Accounts} accounts, {Campaigns} campaigns, {Rows} campaign days, {AdRows} ad days, {PlacementRows} placement days ({From} to {To})")]
+        public static partial void Done(ILogger logger, int accounts, int campaigns, int rows, int adRows, int placementRows, DateOnly from, DateOnly to);
 
         [LoggerMessage(EventId = 2502, Level = LogLevel.Warning, Message = "Meta campaign sync skipped ad account {Account} ({Kind}); the others are read")]
         public static partial void AccountSkipped(ILogger logger, string account, GraphErrorKind kind, Exception exception);

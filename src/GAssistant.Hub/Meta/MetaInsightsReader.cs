@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace GAssistant.Hub.Meta;
 
 /// <summary>
-/// Reads an ad account's daily insights at one level (<c>campaign</c> or <c>ad</c>) over a date range
+/// Reads an ad account's daily insights at one level (<c>campaign</c> or <c>ad</c>), optionally broken down, over a date range
 /// (https://developers.facebook.com/docs/marketing-api/insights), page after page. Ranges longer than
 /// <see cref="MetaOptions.AsyncReportDays"/> go through an async report run
 /// (https://developers.facebook.com/docs/marketing-api/insights/best-practices#asynchronous), whose rows are read from
@@ -12,7 +12,12 @@ namespace GAssistant.Hub.Meta;
 /// </summary>
 public sealed class MetaInsightsReader(GraphClient graph, IOptionsMonitor<MetaOptions> options, TimeProvider clock)
 {
-    public async Task<List<JsonElement>> ReadDailyAsync(string accountId, string level, string fields, DateOnly from, DateOnly to,
+    public Task<List<JsonElement>> ReadDailyAsync(string accountId, string level, string fields, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken) =>
+        ReadDailyAsync(accountId, level, fields, null, from, to, cancellationToken);
+
+    /// <summary>The same, each row split by <paramref name="breakdowns"/> (https://developers.facebook.com/docs/marketing-api/insights/breakdowns).</summary>
+    public async Task<List<JsonElement>> ReadDailyAsync(string accountId, string level, string fields, string? breakdowns, DateOnly from, DateOnly to,
         CancellationToken cancellationToken)
     {
         var query = new Dictionary<string, string>
@@ -20,6 +25,11 @@ public sealed class MetaInsightsReader(GraphClient graph, IOptionsMonitor<MetaOp
             ["level"] = level, ["time_increment"] = "1", ["fields"] = fields, ["limit"] = "500",
             ["time_range"] = $$"""{"since":"{{from:yyyy-MM-dd}}","until":"{{to:yyyy-MM-dd}}"}""",
         };
+        if (breakdowns is not null)
+        {
+            query["breakdowns"] = breakdowns;
+        }
+
         var (edge, pageQuery) = to.DayNumber - from.DayNumber + 1 > options.CurrentValue.AsyncReportDays
             ? ($"{await RunReportAsync(accountId, query, cancellationToken)}/insights", new Dictionary<string, string> { ["limit"] = "500" })
             : ($"{accountId}/insights", query);

@@ -35,8 +35,9 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
 
     /// <summary>
     /// Answers for other paths (<c>act_1/campaigns</c>…): a list of rows, paged like the others. Insights at a level other
-    /// than campaign are kept under the path and level (<c>act_1/insights?level=ad</c>); a level without rows answers an
-    /// empty page, as Meta does for an account with no delivery.
+    /// than campaign are kept under the path and level (<c>act_1/insights?level=ad</c>), insights with breakdowns under the
+    /// path and breakdowns (<c>act_1/insights?breakdowns=publisher_platform,platform_position</c>); a level or breakdown
+    /// without rows answers an empty page, as Meta does for an account with no delivery.
     /// </summary>
     public ConcurrentDictionary<string, List<JsonObject>> Edges { get; } = new();
 
@@ -222,6 +223,19 @@ public sealed class GraphApiDouble(string appSecret, string accessToken, int pag
         if (parts.Length == 2 && parts[1] == "test_leads" && TestLeadsByForm.TryGetValue(parts[0], out var testIds))
         {
             return Page(path, query, testIds.Select(i => (JsonObject)Leads[i].DeepClone()).ToList(), after);
+        }
+
+        if (parts[^1] == "insights" && query["breakdowns"] is { } breakdowns)
+        {
+            // https://developers.facebook.com/docs/marketing-api/insights/breakdowns: platform_position only comes with
+            // publisher_platform; Meta answers a #100 otherwise.
+            var asked = breakdowns.Split(',');
+            if (asked.Contains("platform_position") && !asked.Contains("publisher_platform"))
+            {
+                return Json(HttpStatusCode.BadRequest, Error(100, "(#100) platform_position must be requested with publisher_platform", type: "OAuthException"));
+            }
+
+            return Page(path, query, Edges.GetValueOrDefault($"{path}?breakdowns={breakdowns}") ?? [], after);
         }
 
         if (parts[^1] == "insights" && query["level"] is { } level && level != "campaign")

@@ -115,7 +115,8 @@ public abstract class MetaCampaignTests(HubProvider provider) : HubTest(provider
         Assert.Equal(("Ad a1", "s1", "Ad set s1", "c1", "Ramadan Offer", "act_1001", "SAR"),
             (first.AdName, first.AdsetId, first.AdsetName, first.CampaignId, first.CampaignName, first.AdAccountId, first.Currency));
         Assert.Equal((60.25m, 6000L, 120L, 3L), (first.Spend, first.Impressions, first.Clicks, first.Leads));
-        Assert.Equal(3, _graph.Requests.Count(r => r == $"GET {GraphApiDouble.Version}/act_1001/insights")); // one page at campaign level, two at ad level
+        // One page at campaign level, two at ad level, one (empty) by placement.
+        Assert.Equal(4, _graph.Requests.Count(r => r == $"GET {GraphApiDouble.Version}/act_1001/insights"));
         var client = Hub.CreateApiClient();
         var adset = JsonNode.Parse(await client.GetStringAsync("/api/analytics/attribution?from=2026-11-01&to=2026-11-02&level=adset"))!["rows"]!.AsArray().Single()!;
         Assert.Equal(("s1", "Ad set s1", 200m, 10L, 0m), (adset["adset_id"]!.GetValue<string>(), adset["adset_name"]!.GetValue<string>(),
@@ -130,12 +131,12 @@ public abstract class MetaCampaignTests(HubProvider provider) : HubTest(provider
     public async Task A_long_range_is_read_through_an_async_report_run()
     {
         ArrangeAccount();
-        var runs = new Dictionary<string, string> { ["campaign"] = "6023920149050", ["ad"] = "6023920149051" };
+        var runs = new Dictionary<string, string> { ["campaign"] = "6023920149050", ["ad"] = "6023920149051", ["campaign by placement"] = "6023920149052" };
         _graph.Posts["act_1001/insights"] = form =>
         {
             Assert.Equal("1", form["time_increment"]);
             Assert.Contains("spend", form["fields"], StringComparison.Ordinal);
-            return new JsonObject { ["report_run_id"] = runs[form["level"]] };
+            return new JsonObject { ["report_run_id"] = runs[form.ContainsKey("breakdowns") ? form["level"] + " by placement" : form["level"]] };
         };
         var polls = 0;
         foreach (var run in runs.Values)
@@ -157,13 +158,20 @@ public abstract class MetaCampaignTests(HubProvider provider) : HubTest(provider
             AdRow("a1", "s1", Row("c1", "Ramadan Offer", "2026-09-01", "20", "100", "1", [])),
             AdRow("a2", "s1", Row("c1", "Ramadan Offer", "2026-10-01", "25", "100", "1", [("lead", "3")])),
         ];
+        _graph.Edges["6023920149052/insights"] =
+        [
+            MetaPlacementSyncTests.PlacementRow("c1", "Ramadan Offer", "2026-08-01", "facebook", "feed", "10", "100", "1", []),
+            MetaPlacementSyncTests.PlacementRow("c1", "Ramadan Offer", "2026-10-01", "instagram", "instagram_reels", "18", "60", "1", [("lead", "2")]),
+            MetaPlacementSyncTests.PlacementRow("c1", "Ramadan Offer", "2026-10-01", "facebook", "feed", "12", "40", "0", [("lead", "1")]),
+        ];
 
         var job = await SyncAsync(new { from = "2026-08-01", to = "2026-10-31" });
 
         Assert.Equal("succeeded", job["status"]!.GetValue<string>());
-        Assert.Equal(6, polls);
+        Assert.Equal(9, polls); // three runs (campaign, ad, campaign by placement), each polled until its third answer
         Assert.Equal(60m, await Hub.WithDbAsync(db => db.MetaDailyInsights.SumAsync(i => i.Spend)));
         Assert.Equal(55m, await Hub.WithDbAsync(db => db.MetaAdDailyInsights.SumAsync(i => i.Spend)));
+        Assert.Equal((40m, 3L), await Hub.WithDbAsync(async db => (await db.MetaPlacementDailyInsights.SumAsync(i => i.Spend), await db.MetaPlacementDailyInsights.SumAsync(i => i.Leads))));
         Assert.DoesNotContain($"GET {GraphApiDouble.Version}/act_1001/insights", _graph.Requests);
     }
 
