@@ -53,3 +53,38 @@ public sealed class DrillDownTests(BrowserHub hub)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>Issue 22 item 4: spend and leads by placement on /campaigns and on a campaign's drill-down, named in the reader's language.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PlacementPageTests(BrowserHub hub)
+{
+    // The seed: Ramadan Offer's 30 days by placement, 60 a day on Facebook's feed (2 leads) and 38 on Instagram Stories (1).
+    // Last 7 days: 420 and 266 of 686 (61.22 % and 38.78 %); CPL 420 / 14 = 30.00 and 266 / 7 = 38.00.
+    [Theory]
+    [InlineData("en", "Facebook", "Feed")]
+    [InlineData("ar", "فيسبوك", "الموجز")]
+    public async Task Placements_show_spend_share_and_cost_per_lead_on_the_campaigns_page_and_the_drill_down(string language, string platform, string position)
+    {
+        var page = await hub.SignedInPageAsync(language);
+        var campaigns = new CampaignsDashboard(page);
+        await campaigns.OpenAsync("/campaigns?period=7d");
+
+        await page.WaitForSelectorAsync("[data-testid=placement-row]");
+        var feed = page.Locator("[data-testid=placement-row][data-platform=facebook][data-position=feed]");
+        Assert.Equal("420", await feed.Locator("[data-testid=placement-spend]").GetAttributeAsync("data-value"));
+        Assert.Equal("61.22", await feed.Locator("[data-testid=placement-share]").GetAttributeAsync("data-value"));
+        Assert.Equal(30m, decimal.Parse((await feed.Locator("[data-testid=placement-cpl]").GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture));
+        Assert.Equal(platform, (await feed.Locator("[data-testid=placement-platform]").InnerTextAsync()).Trim());
+        Assert.Equal(position, (await feed.Locator("[data-testid=placement-position]").InnerTextAsync()).Trim());
+        var stories = page.Locator("[data-testid=placement-row][data-platform=instagram]");
+        Assert.Equal("38.78", await stories.Locator("[data-testid=placement-share]").GetAttributeAsync("data-value"));
+
+        await page.GotoAsync("/campaigns/c2?period=7d");
+        await page.WaitForSelectorAsync("[data-testid=placements-none]");
+        await page.GotoAsync("/campaigns/c1?period=7d");
+        await page.WaitForSelectorAsync("[data-testid=placement-row]");
+        Assert.Equal(2, await page.Locator("[data-testid=placement-row]").CountAsync());
+        await Artifacts.PanelAsync(page, "placements", $"placements-{language}");
+        await page.Context.CloseAsync();
+    }
+}

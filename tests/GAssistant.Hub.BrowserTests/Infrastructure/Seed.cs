@@ -99,6 +99,18 @@ public static class Seed
                     CampaignId = c.Id, Date = DateOnly.FromDateTime(Today.AddDays(-d)), AdAccountId = "act_100", CampaignName = c.Name,
                     Spend = c.Spend, Impressions = 10000, Clicks = 150, Leads = c.Leads(d), Currency = "SAR", SyncedAt = Today,
                 });
+                // By placement, Ramadan Offer only: 60 on Facebook's feed (2 leads a day), 38 on Instagram Stories (1).
+                if (c.Id == "c1")
+                {
+                    foreach (var (platform, position, spend, placementLeads) in new[] { ("facebook", "feed", 60m, 2L), ("instagram", "instagram_stories", 38m, 1L) })
+                    {
+                        db.MetaPlacementDailyInsights.Add(new MetaPlacementDailyInsight
+                        {
+                            CampaignId = c.Id, Date = DateOnly.FromDateTime(Today.AddDays(-d)), PublisherPlatform = platform, PlatformPosition = position,
+                            AdAccountId = "act_100", CampaignName = c.Name, Spend = spend, Impressions = 5000, Clicks = 75, Leads = placementLeads, Currency = "SAR", SyncedAt = Today,
+                        });
+                    }
+                }
             }
         }
 
