@@ -93,11 +93,14 @@ public sealed partial class OdooSync(
     {
         var batchSize = options.CurrentValue.SyncBatchSize;
         var read = 0;
+        // Records of the cursor's second this run has already read: a full page by write_date ends inside a second whose
+        // records Odoo orders by the microsecond, not by id, so that second is paged again by id without them.
+        IReadOnlyCollection<long> readInSecond = [];
         while (true)
         {
             if (cursor.Second is { } second)
             {
-                var rest = await odoo.SearchReadAsync(feed.Model, cursor.RestOfSecond(), feed.Fields, "id asc", batchSize, includeArchived: true, cancellationToken);
+                var rest = await odoo.SearchReadAsync(feed.Model, cursor.RestOfSecond(readInSecond), feed.Fields, "id asc", batchSize, includeArchived: true, cancellationToken);
                 if (rest.Count > 0)
                 {
                     cursor = new OdooSyncCursor(second, IdOf(rest[^1]));
@@ -118,11 +121,14 @@ public sealed partial class OdooSync(
                 return read;
             }
 
-            // A full page may end inside a second: the next page re-reads that second by id from the start.
+            // A full page may end inside a second: the next page reads the rest of that second by id, leaving out the
+            // records of it this page has. The stored cursor starts the second again: after a crash, it is read whole.
             var lastSecond = OdooSyncCursor.TruncateToSecond(WriteDate(later[^1]));
+            var ofLastSecond = later.Where(r => OdooSyncCursor.TruncateToSecond(WriteDate(r)) == lastSecond).Select(IdOf).ToList();
+            readInSecond = later.Count == batchSize ? ofLastSecond : [];
             cursor = later.Count == batchSize
                 ? new OdooSyncCursor(lastSecond, 0)
-                : new OdooSyncCursor(lastSecond, later.Where(r => WriteDate(r) == lastSecond).Max(IdOf));
+                : new OdooSyncCursor(lastSecond, ofLastSecond.Max());
             await StoreAsync(feed, later, cursor, cancellationToken);
             read += later.Count;
             await advanced(later.Count);

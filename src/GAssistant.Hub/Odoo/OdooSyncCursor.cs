@@ -19,13 +19,25 @@ public sealed record OdooSyncCursor(DateTime? Second, long Id)
 
     public static string StateName(string model) => $"odoo.sync.{model}";
 
-    /// <summary>The records of the cursor's second not yet read, by id.</summary>
-    public JsonArray RestOfSecond() =>
-    [
-        new JsonArray("write_date", ">=", Text(Second!.Value)),
-        new JsonArray("write_date", "<", Text(Second.Value.AddSeconds(1))),
-        new JsonArray("id", ">", Id),
-    ];
+    /// <summary>
+    /// The records of the cursor's second not yet read, by id; <paramref name="read"/> are records of that second this run
+    /// already has (a full page by <c>write_date</c> that ended inside the second), so they are not read twice.
+    /// </summary>
+    public JsonArray RestOfSecond(IReadOnlyCollection<long>? read = null)
+    {
+        var domain = new JsonArray
+        {
+            new JsonArray("write_date", ">=", Text(Second!.Value)),
+            new JsonArray("write_date", "<", Text(Second.Value.AddSeconds(1))),
+            new JsonArray("id", ">", Id),
+        };
+        if (read is { Count: > 0 })
+        {
+            domain.Add(new JsonArray("id", "not in", new JsonArray([.. read.Order().Select(id => JsonValue.Create(id))])));
+        }
+
+        return domain;
+    }
 
     /// <summary>Everything written after the cursor's second (everything at the start).</summary>
     public JsonArray Later() => Second is { } second ? [new JsonArray("write_date", ">=", Text(second.AddSeconds(1)))] : [];

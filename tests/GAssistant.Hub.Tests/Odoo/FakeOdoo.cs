@@ -76,6 +76,15 @@ public sealed class FakeOdoo
     /// <summary>What Odoo was asked: "model.method" per call.</summary>
     public ConcurrentQueue<string> Calls { get; } = new();
 
+    /// <summary>Records answered by <c>search_read</c>, per model: how many times the hub read what it reads.</summary>
+    public ConcurrentDictionary<string, int> RecordsRead { get; } = new(StringComparer.Ordinal);
+
+    private JsonArray Counted(string model, JsonArray records)
+    {
+        RecordsRead.AddOrUpdate(model, records.Count, (_, n) => n + records.Count);
+        return records;
+    }
+
     /// <summary>
     /// The Odoo server clock, for <c>create_date</c>/<c>write_date</c>: the real time to the second
     /// (as Odoo answers it), so the hub's "created in the last minutes" look-ups hold on any day.
@@ -218,7 +227,7 @@ public sealed class FakeOdoo
         IEnumerable<JsonObject> ById() => all.Where(r => positional[0]!.AsArray().Any(id => IdOf(id) == IdOf(r["id"])));
         return method switch
         {
-            "search_read" => (Read(Search(all, positional[0]!.AsArray(), kwargs), kwargs), null, 200),
+            "search_read" => (Counted(model, Read(Search(all, positional[0]!.AsArray(), kwargs), kwargs)), null, 200),
             "search" => (new JsonArray([.. Search(all, positional[0]!.AsArray(), kwargs).Select(r => r["id"]!.DeepClone())]), null, 200),
             "search_count" => (Search(all, positional[0]!.AsArray(), kwargs).Count(), null, 200),
             "read" => (Read(ById(), kwargs), null, 200),

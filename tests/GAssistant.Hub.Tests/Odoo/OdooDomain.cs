@@ -61,6 +61,7 @@ public static class OdooDomain
         "<" => Order(left, right) < 0,
         "<=" => Order(left, right) <= 0,
         "in" => right!.AsArray().Any(r => Order(left, r) == 0),
+        "not in" => !right!.AsArray().Any(r => Order(left, r) == 0),
         "ilike" => left?.GetValueKind() == JsonValueKind.String && left.GetValue<string>().Contains(right!.GetValue<string>(), StringComparison.OrdinalIgnoreCase),
         "=ilike" => left?.GetValueKind() == JsonValueKind.String && string.Equals(left.GetValue<string>(), right!.GetValue<string>(), StringComparison.OrdinalIgnoreCase),
         _ => throw new NotSupportedException($"Domain comparison {op}"),

@@ -78,6 +78,29 @@ public abstract class OdooSyncTests(HubProvider provider) : OdooHubTest(provider
         return summary!["by_stage"]!.AsArray().Select(s => s!["stage"]!.GetValue<string>()).ToList();
     }
 
+    // Issue 23: a page (2 records) that ends inside a second used to send the pull back to that second's start, so a bulk
+    // import (records sharing one write_date) was read again page after page. Leads 1-3 share a second, 4-5 the next.
+    [Fact]
+    public async Task The_pull_reads_each_lead_once_when_pages_end_inside_a_shared_second()
+    {
+        var second = DateTime.SpecifyKind(DateTime.ParseExact(Odoo.Model("crm.lead")[0]["write_date"]!.GetValue<string>(), "yyyy-MM-dd HH:mm:ss",
+            System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        Odoo.Now = second;
+        foreach (var id in new long[] { 1, 2, 3 })
+        {
+            Odoo.Change("crm.lead", id, _ => { });
+        }
+
+        Odoo.Now = second.AddSeconds(1);
+        Odoo.Change("crm.lead", 4, _ => { });
+        Odoo.Change("crm.lead", 5, _ => { });
+
+        Assert.Equal("succeeded", (await SyncAsync())["status"]!.GetValue<string>());
+
+        Assert.Equal([1L, 2, 3, 4, 5], (await ReplicaLeadsAsync()).Select(l => l.OdooId));
+        Assert.Equal(5, Odoo.RecordsRead["crm.lead"]);
+    }
+
     [Fact]
     public async Task A_change_made_in_odoo_without_any_webhook_reaches_the_replica_on_the_next_run()
     {
