@@ -94,8 +94,8 @@ public sealed class PlacementPageTests(BrowserHub hub)
 public sealed class ConversionReadinessPageTests(BrowserHub hub)
 {
     [Theory]
-    [InlineData("en", "Meta:PixelId is not set: no event is sent", "Not met")]
-    [InlineData("ar", "لم يُضبط Meta:PixelId: لا يُرسل أي حدث", "غير مستوفى")]
+    [InlineData("en", "\u2068Meta:PixelId\u2069 is not set: no event is sent", "Not met")]
+    [InlineData("ar", "لم يُضبط \u2068Meta:PixelId\u2069: لا يُرسل أي حدث", "غير مستوفى")]
     public async Task Without_a_pixel_or_meta_leads_the_readiness_says_what_is_missing(string language, string pixel, string notMet)
     {
         var page = await hub.SignedInPageAsync(language);
