@@ -8,8 +8,9 @@ using GAssistant.Hub.Data;
 using GAssistant.Hub.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-// Times the figures of /crm and /campaigns on a database with many leads, next to a plain GROUP BY over the raw
-// leads table in the same run. Usage: GAssistant.Hub.Benchmarks [sqlite|postgres|both] [leads=1000000] [runs=30]
+// Times the figures of /crm (with its funnel and cohorts), /campaigns (with its drill-down) and
+// /api/analytics/attribution on a database with many leads, each next to a plain GROUP BY over the raw tables in the
+// same run. Usage: GAssistant.Hub.Benchmarks [sqlite|postgres|both] [leads=1000000] [runs=30]
 args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Concat(args.Where(a => a.StartsWith("--", StringComparison.Ordinal))).ToArray();
 var providers = (args.ElementAtOrDefault(0) ?? "both") switch
 {
@@ -151,7 +152,7 @@ foreach (var provider in providers)
     };
     if (args.Contains("--sql"))
     {
-        // One campaign report and one ad-level attribution with each SQL command and its time, to see where the time goes.
+        // One campaign report, attribution, funnel and cohort triangle with each SQL command and its time, to see where the time goes.
         var options = provider == "postgres"
             ? new DbContextOptionsBuilder<PostgresHubDbContext>().UseNpgsql(connection).UseSnakeCaseNamingConvention()
                 .LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]).Options
@@ -159,8 +160,14 @@ foreach (var provider in providers)
                 .LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]).Options;
         await using var logged = provider == "postgres" ? new PostgresHubDbContext((DbContextOptions<PostgresHubDbContext>)options) : (HubDbContext)new SqliteHubDbContext((DbContextOptions<SqliteHubDbContext>)options);
         await CampaignFigures.LoadAsync(logged, new AttributionService(logged), from, to, 3m, CancellationToken.None);
-        Console.WriteLine("-- the attribution at level ad (GET /api/analytics/attribution?level=ad, and the drill-down's ad sets and ads):");
+        Console.WriteLine("-- the attribution at level campaign (GET /api/analytics/attribution, and the drill-down's first read):");
+        await new AttributionService(logged).BuildAsync(from, to, AttributionLevel.Campaign, CancellationToken.None);
+        Console.WriteLine("-- the attribution at level ad (GET /api/analytics/attribution?level=ad; the drill-down's ad sets and ads read the same):");
         await new AttributionService(logged).BuildAsync(from, to, AttributionLevel.Ad, CancellationToken.None);
+        Console.WriteLine("-- the funnel, last 30 days:");
+        await LeadFunnel.LoadAsync(logged, last30, new FunnelOptions(), CancellationToken.None);
+        Console.WriteLine("-- the cohorts by week, default 12 weeks:");
+        await LeadCohorts.LoadAsync(logged, new LeadFilter(), CohortPeriod.Week, now, CancellationToken.None);
     }
 
     if (args.Contains("--parts"))
