@@ -32,14 +32,18 @@ public sealed record CampaignDrill(
     public static async Task<CampaignDrill> LoadAsync(HubDbContext db, AttributionService attribution, string campaignId, string? adsetId, string? adId,
         DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var campaign = await attribution.BuildAsync(from, to, AttributionLevel.Campaign, cancellationToken);
-        var campaignRow = campaign.Rows.FirstOrDefault(r => r.CampaignId == campaignId);
+        // One read of the attribution for every level the page shows (the read is what costs).
+        var reports = await attribution.BuildAsync(from, to,
+            adsetId is null ? [AttributionLevel.Campaign, AttributionLevel.Adset] : [AttributionLevel.Adset, AttributionLevel.Ad], cancellationToken);
+        var campaignRow = reports.TryGetValue(AttributionLevel.Campaign, out var campaign)
+            ? campaign.Rows.FirstOrDefault(r => r.CampaignId == campaignId)
+            : null;
         var name = campaignRow?.CampaignName
+            ?? reports.Values.SelectMany(r => r.Rows).FirstOrDefault(r => r.CampaignId == campaignId && r.CampaignName is not null)?.CampaignName
             ?? await db.MetaCampaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken)
             ?? await db.MetaAdDailyInsights.AsNoTracking().Where(i => i.CampaignId == campaignId).Select(i => i.CampaignName).FirstOrDefaultAsync(cancellationToken);
 
-        var ads = await attribution.BuildAsync(from, to, adsetId is null ? AttributionLevel.Adset : AttributionLevel.Ad, cancellationToken);
-        var ofCampaign = ads.Rows.Where(r => r.CampaignId == campaignId).ToList();
+        var ofCampaign = reports[adsetId is null ? AttributionLevel.Adset : AttributionLevel.Ad].Rows.Where(r => r.CampaignId == campaignId).ToList();
         string? adsetName = null, adName = null;
         IReadOnlyList<DrillRow> rows;
         DrillRow? total = campaignRow is null ? null : DrillRow.From(campaignId, name, campaignRow);
@@ -52,8 +56,9 @@ public sealed record CampaignDrill(
             var ofAdset = ofCampaign.Where(r => r.AdsetId == adsetId).ToList();
             adsetName = ofAdset.Select(r => r.AdsetName).FirstOrDefault(n => n is not null) ?? await AdsetNameAsync(db, adsetId, cancellationToken);
             rows = ofAdset.Select(r => DrillRow.From(r.AdId, r.AdName, r)).ToList();
-            var adset = await attribution.BuildAsync(from, to, AttributionLevel.Adset, cancellationToken);
-            total = adset.Rows.FirstOrDefault(r => r.CampaignId == campaignId && r.AdsetId == adsetId) is { } a ? DrillRow.From(adsetId, adsetName, a) : null;
+            total = reports[AttributionLevel.Adset].Rows.FirstOrDefault(r => r.CampaignId == campaignId && r.AdsetId == adsetId) is { } a
+                ? DrillRow.From(adsetId, adsetName, a)
+                : null;
             if (adId is not null)
             {
                 var ad = ofAdset.FirstOrDefault(r => r.AdId == adId);
