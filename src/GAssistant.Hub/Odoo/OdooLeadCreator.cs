@@ -87,7 +87,7 @@ public sealed partial class OdooLeadCreator(
             await ReplicaUpsert.LeadAsync(db, id, version, now, lead => { OdooRecordMapper.ApplyLead(record[0], lead); stored = lead; }, cancellationToken);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await DeadlockRetry.SaveChangesAsync(db, cancellationToken);
             }
             catch (DbUpdateException) when (stored is not null && db.Entry(stored).State == EntityState.Added)
             {
@@ -96,13 +96,13 @@ public sealed partial class OdooLeadCreator(
                 db.Entry(stored).State = EntityState.Detached;
                 stored = null;
                 await ReplicaUpsert.LeadAsync(db, id, version, now, lead => { OdooRecordMapper.ApplyLead(record[0], lead); stored = lead; }, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                await DeadlockRetry.SaveChangesAsync(db, cancellationToken);
             }
         }
 
         if (db.ChangeTracker.HasChanges())
         {
-            await db.SaveChangesAsync(cancellationToken); // what the follow-ups queued, when Odoo did not let the lead be read
+            await DeadlockRetry.SaveChangesAsync(db, cancellationToken); // what the follow-ups queued, when Odoo did not let the lead be read
         }
 
         Log.Created(logger, id);
