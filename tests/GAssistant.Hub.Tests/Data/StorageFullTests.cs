@@ -83,6 +83,8 @@ public sealed class StorageFullTests : IAsyncLifetime
             s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
         acknowledged.Add(id);
         await Eventually.ReturnsAsync(async () => (await client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("status").GetString(), s => s == "ok", TimeSpan.FromSeconds(30));
+        // The flag turns before the line is logged (so it is logged once): /health can say ok a moment before it.
+        await Eventually.ReturnsAsync(() => Task.FromResult(hub.Logs.GetSnapshot().Count(r => r.Id.Id == 1712)), n => n > 0, TimeSpan.FromSeconds(10));
         Assert.Single(hub.Logs.GetSnapshot(), r => r.Id.Id == 1712);
 
         var applied = await Eventually.ReturnsAsync(() => hub.WithDbAsync(db => db.Leads.CountAsync(l => acknowledged.Contains(l.OdooId))),
