@@ -107,14 +107,7 @@ public abstract class AttributionTests(HubProvider provider) : HubTest(provider)
     public async Task Ad_sets_and_ads_get_spend_roas_and_costs_from_ad_level_insights()
     {
         await ArrangeAsync();
-        await Hub.WithDbAsync(db =>
-        {
-            db.MetaAdDailyInsights.AddRange(
-                AdDay("ad1", "Video", "as1", "Riyadh", "c1", 10, 31, 999m, 9), AdDay("ad1", "Video", "as1", "Riyadh", "c1", 11, 1, 300m, 3),
-                AdDay("ad1", "Video (Ramadan)", "as1", "Riyadh", "c1", 11, 2, 200m, 1), AdDay("ad2", "Carousel", "as1", "Riyadh", "c1", 11, 1, 250m, 2),
-                AdDay("ad4", "Banner", "as3", "Dammam", "c1", 11, 2, 150m, 0), AdDay("ad3", "Story", "as2", "Jeddah", "c2", 11, 5, 250m, 4, "act_2", "USD"));
-            return db.SaveChangesAsync();
-        });
+        await AddAdDaysAsync();
 
         var adsets = (await GetAsync("/api/analytics/attribution?from=2026-11-01&to=2026-11-30&level=adset"))["rows"]!.AsArray();
         var ads = (await GetAsync("/api/analytics/attribution?from=2026-11-01&to=2026-11-30&level=ad"))["rows"]!.AsArray();
@@ -181,14 +174,7 @@ public abstract class AttributionTests(HubProvider provider) : HubTest(provider)
     public async Task The_drill_down_goes_from_a_campaign_to_its_ad_sets_its_ads_and_the_leads_of_one_ad_and_adds_up()
     {
         await ArrangeAsync();
-        await Hub.WithDbAsync(db =>
-        {
-            db.MetaAdDailyInsights.AddRange(
-                AdDay("ad1", "Video", "as1", "Riyadh", "c1", 10, 31, 999m, 9), AdDay("ad1", "Video", "as1", "Riyadh", "c1", 11, 1, 300m, 3),
-                AdDay("ad1", "Video (Ramadan)", "as1", "Riyadh", "c1", 11, 2, 200m, 1), AdDay("ad2", "Carousel", "as1", "Riyadh", "c1", 11, 1, 250m, 2),
-                AdDay("ad4", "Banner", "as3", "Dammam", "c1", 11, 2, 150m, 0), AdDay("ad3", "Story", "as2", "Jeddah", "c2", 11, 5, 250m, 4, "act_2", "USD"));
-            return db.SaveChangesAsync();
-        });
+        await AddAdDaysAsync();
         var (from, to) = (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
         Task<CampaignDrill> DrillAsync(string? adset, string? ad) => Hub.WithDbAsync(db =>
             CampaignDrill.LoadAsync(db, new AttributionService(db), "c1", adset, ad, from, to, CancellationToken.None));
@@ -215,6 +201,16 @@ public abstract class AttributionTests(HubProvider provider) : HubTest(provider)
         var unknown = await Hub.WithDbAsync(db => CampaignDrill.LoadAsync(db, new AttributionService(db), "c404", null, null, from, to, CancellationToken.None));
         Assert.False(unknown.Known);
     }
+
+    /// <summary>The ad-level days described above the test that reads them first.</summary>
+    private Task<int> AddAdDaysAsync() => Hub.WithDbAsync(db =>
+    {
+        db.MetaAdDailyInsights.AddRange(
+            AdDay("ad1", "Video", "as1", "Riyadh", "c1", 10, 31, 999m, 9), AdDay("ad1", "Video", "as1", "Riyadh", "c1", 11, 1, 300m, 3),
+            AdDay("ad1", "Video (Ramadan)", "as1", "Riyadh", "c1", 11, 2, 200m, 1), AdDay("ad2", "Carousel", "as1", "Riyadh", "c1", 11, 1, 250m, 2),
+            AdDay("ad4", "Banner", "as3", "Dammam", "c1", 11, 2, 150m, 0), AdDay("ad3", "Story", "as2", "Jeddah", "c2", 11, 5, 250m, 4, "act_2", "USD"));
+        return db.SaveChangesAsync();
+    });
 
     private async Task ArrangeAsync()
     {
