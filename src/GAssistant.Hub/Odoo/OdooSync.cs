@@ -204,7 +204,8 @@ public sealed partial class OdooSync(
 
     /// <summary>
     /// sale.order's fields when Sales is installed (without <c>opportunity_id</c> when <c>sale_crm</c> is not); null otherwise:
-    /// JSON-RPC answers an unknown model with a server error (KeyError), JSON-2 with a 404.
+    /// JSON-RPC answers an unknown model with a server error (KeyError) or, on Odoo 17, a <c>UserError</c> "Object sale.order
+    /// doesn't exist" (a real CRM-only Odoo 17: every sync failed with it), JSON-2 with a 404.
     /// </summary>
     private async Task<IReadOnlyList<string>?> SaleOrderFieldsAsync(CancellationToken cancellationToken)
     {
@@ -216,7 +217,8 @@ public sealed partial class OdooSync(
             }, cancellationToken);
             return fields.TryGetProperty("opportunity_id", out _) ? OdooFields.SaleOrderFields : [.. OdooFields.SaleOrderFields.Where(f => f != "opportunity_id")];
         }
-        catch (OdooException e) when (e.Kind is OdooErrorKind.ServerError or OdooErrorKind.MissingAccessRights or OdooErrorKind.EndpointMissing)
+        catch (OdooException e) when (e.Kind is OdooErrorKind.ServerError or OdooErrorKind.MissingAccessRights or OdooErrorKind.EndpointMissing
+            or OdooErrorKind.Invalid)
         {
             Log.NoSaleOrders(logger, e.Message);
             return null;
