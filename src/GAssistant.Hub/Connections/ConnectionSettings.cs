@@ -23,17 +23,38 @@ public sealed partial class ConnectionSettings(
     IServiceScopeFactory scopes,
     IDataProtectionProvider protection,
     TimeProvider clock,
-    ILogger<ConnectionSettings> logger)
+    ILogger<ConnectionSettings> logger) : IDisposable
 {
     private readonly IDataProtector _protector = protection.CreateProtector("GAssistant.Hub.Connections.v1");
     private readonly IReadOnlyList<ConnectionSection> _sections = [.. sections];
     private volatile Dictionary<string, StoredValue> _stored = new(StringComparer.OrdinalIgnoreCase);
     private (int Count, DateTime? Latest) _stamp;
 
+    /// <summary>
+    /// One load at a time, each reading and publishing whole: the refresher's load that read the rows before a save, then
+    /// published them after the save's own load, put the replaced values back (a saved list reverted to the one before).
+    /// </summary>
+    private readonly SemaphoreSlim _loading = new(1, 1);
+
     private sealed record StoredValue(string Value, DateTime UpdatedAt, string UpdatedBy);
 
     /// <summary>Reads every saved value from the database and publishes those configuration does not set.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            await LoadNowAsync(cancellationToken);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    public void Dispose() => _loading.Dispose();
+
+    private async Task LoadNowAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var rows = await scope.ServiceProvider.GetRequiredService<HubDbContext>().ConnectionSettings.AsNoTracking().ToListAsync(cancellationToken);
