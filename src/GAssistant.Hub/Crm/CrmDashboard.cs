@@ -18,9 +18,11 @@ public sealed record CrmDashboard(CrmFigures Figures, IReadOnlyList<Insight> Ins
         LeadFilter? compared = null)
     {
         var cube = await LeadSlices.LoadAsync(db, filter, cancellationToken);
-        var insights = await CrmInsights.ComputeAsync(db, filter, cube.Slices, previous, now, cancellationToken);
+        var comparedCube = compared is null ? null : await LeadSlices.LoadAsync(db, compared, cancellationToken);
+        // The page's default comparison is the recommendations' baseline: its slices are read once, for both.
+        var insights = await CrmInsights.ComputeAsync(db, filter, cube.Slices, previous, now, cancellationToken,
+            compared is not null && compared == previous ? comparedCube!.Slices : null);
         var empty = cube.Slices.Count == 0 && !await db.Leads.AnyAsync(cancellationToken);
-        var before = compared is null ? null : CrmFigures.From(await LeadSlices.LoadAsync(db, compared, cancellationToken));
-        return new CrmDashboard(CrmFigures.From(cube), insights, empty) { Compared = before };
+        return new CrmDashboard(CrmFigures.From(cube), insights, empty) { Compared = comparedCube is null ? null : CrmFigures.From(comparedCube) };
     }
 }

@@ -8,14 +8,16 @@ namespace GAssistant.Hub.Crm;
 public static class CrmInsights
 {
     /// <param name="previous">The period of equal length before the filter's dates; null for "all time".</param>
+    /// <param name="previousSlices">That period's slices when the caller has read them already (the page compares with it).</param>
     public static async Task<IReadOnlyList<Insight>> ComputeAsync(
-        HubDbContext db, LeadFilter filter, IReadOnlyList<LeadSlice> current, LeadFilter? previous, DateTime now, CancellationToken cancellationToken)
+        HubDbContext db, LeadFilter filter, IReadOnlyList<LeadSlice> current, LeadFilter? previous, DateTime now, CancellationToken cancellationToken,
+        IReadOnlyList<LeadSlice>? previousSlices = null)
     {
         var insights = new List<Insight>();
         insights.AddRange(new StaleLeadsRule().Evaluate(await StageAgesAsync(db, filter, current, now, cancellationToken)));
         if (previous is not null)
         {
-            var before = await LeadSlices.SlicesAsync(db, previous, cancellationToken);
+            var before = previousSlices ?? await LeadSlices.SlicesAsync(db, previous, cancellationToken);
             insights.AddRange(new FallingConversionRule().Evaluate(SourcePeriods(current, before)));
         }
 

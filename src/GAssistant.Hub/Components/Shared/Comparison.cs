@@ -64,6 +64,14 @@ public static class Comparison
         _ => higherIsBetter == true ? ChangeTone.Bad : ChangeTone.Good,
     };
 
+    /// <summary>The colour class of a change: green when good, red when bad.</summary>
+    public static string ToneClass(ChangeTone tone) => tone switch
+    {
+        ChangeTone.Good => "change-good",
+        ChangeTone.Bad => "change-bad",
+        _ => "change-flat",
+    };
+
     /// <summary>A signed percentage, "+12.5%" or "−3.0%" (a true minus sign, as the reports write it).</summary>
     public static string FormatChange(double change, CultureInfo? culture = null)
     {

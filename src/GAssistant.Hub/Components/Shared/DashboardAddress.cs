@@ -48,6 +48,10 @@ public static class DashboardAddress
         ["to"] = preset == DatePreset.Custom ? range.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
     };
 
+    /// <summary>The period as a query string (<c>period=7d</c>; empty for the default), for links that keep it.</summary>
+    public static string Query(DatePreset preset, DayRange range) => string.Join('&', Write(preset, range)
+        .Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!.ToString()!)}"));
+
     private static DateOnly? Day(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

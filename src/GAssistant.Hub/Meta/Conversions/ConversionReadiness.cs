@@ -79,8 +79,8 @@ public sealed record ConversionReadiness(
         var sent = inPeriod.Where(e => e.Status == OutboxStatus.Sent).ToList();
         var linked = await LinkedAsync(db, sent.Select(e => e.LeadId).Distinct().ToList(), cancellationToken);
         var withLeadId = sent.Count == 0 ? (decimal?)null : Math.Round(100m * sent.Count(e => linked.Contains(e.LeadId)) / sent.Count, 1);
-        var withEvent = created.Count == 0 ? (decimal?)null
-            : Math.Round(100m * created.Keys.Count(id => parsed.Any(e => e.LeadId == id)) / created.Count, 1);
+        var withEvents = parsed.Select(e => e.LeadId).ToHashSet();
+        var withEvent = created.Count == 0 ? (decimal?)null : Math.Round(100m * created.Keys.Count(withEvents.Contains) / created.Count, 1);
         return new ConversionReadiness(pixelSet, created.Count, mature.Count, days, stages, Math.Min(uploadDays, 7), withLeadId, withEvent);
     }
 

@@ -24,9 +24,7 @@ public sealed record CampaignFigures(CampaignsResponse Report, IReadOnlyList<Spe
         CancellationToken cancellationToken)
     {
         var report = await CampaignReport.BuildAsync(db, attribution, from, to, cancellationToken);
-        var days = await db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
-            .GroupBy(i => i.Date).Select(g => new { Day = g.Key, Spend = g.Sum(i => i.Spend), Leads = g.Sum(i => i.Leads) })
-            .OrderBy(d => d.Day).ToListAsync(cancellationToken);
+        var days = await DaysAsync(db, from, to, cancellationToken);
         var windowStart = to.AddDays(-(BudgetWindowDays - 1)) < from ? from : to.AddDays(-(BudgetWindowDays - 1));
         var recent = await db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= windowStart && i.Date <= to)
             .GroupBy(i => i.CampaignId).Select(g => new { g.Key, Spend = g.Sum(i => i.Spend), Days = g.Count() })
@@ -42,9 +40,23 @@ public sealed record CampaignFigures(CampaignsResponse Report, IReadOnlyList<Spe
         insights.AddRange(new HighCplWithoutWinsRule().Evaluate(results));
         insights.AddRange(new BudgetLimitedWinnerRule(targetRoas).Evaluate(results));
         var connected = report.Campaigns.Count > 0 || await db.MetaCampaigns.AnyAsync(cancellationToken) || await db.MetaDailyInsights.AnyAsync(cancellationToken);
-        return new CampaignFigures(report, days.Select(d => new SpendDay(d.Day, d.Spend, d.Leads)).ToList(), insights, connected)
+        return new CampaignFigures(report, days, insights, connected)
         {
             Quality = await LeadQuality.PerCampaignAsync(db, from, to, cancellationToken),
         };
     }
+
+    /// <summary>
+    /// What the page compares with: the totals and the days of another period, without its recommendations and lead
+    /// quality, which the page shows for its own period only.
+    /// </summary>
+    public static async Task<(CampaignTotals Totals, IReadOnlyList<SpendDay> Days)> LoadComparedAsync(HubDbContext db, AttributionService attribution,
+        DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        ((await CampaignReport.BuildAsync(db, attribution, from, to, cancellationToken)).Totals, await DaysAsync(db, from, to, cancellationToken));
+
+    private static async Task<IReadOnlyList<SpendDay>> DaysAsync(HubDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        (await db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
+            .GroupBy(i => i.Date).Select(g => new { Day = g.Key, Spend = g.Sum(i => i.Spend), Leads = g.Sum(i => i.Leads) })
+            .OrderBy(d => d.Day).ToListAsync(cancellationToken))
+        .Select(d => new SpendDay(d.Day, d.Spend, d.Leads)).ToList();
 }
