@@ -25,21 +25,29 @@ public sealed class AttributionService(HubDbContext db)
     /// The report at each of <paramref name="levels"/>, from one read of the database: the campaign drill-down shows a
     /// campaign's row beside its ad sets' or ads', and the read, not the sums, is what costs (bench/dashboard-queries.sh).
     /// </summary>
+    /// <param name="campaignId">
+    /// Only this campaign's rows are wanted: read only the leads that can be its (linked to it, or whose UTM campaign
+    /// carries its name) and its own delivery, not the whole range's. Its rows are those of the full report, since a
+    /// lead's campaign depends on that lead alone (<see cref="MetaCampaignMatch"/>); other campaigns' rows are partial.
+    /// </param>
     public async Task<IReadOnlyDictionary<AttributionLevel, AttributionReport>> BuildAsync(DateOnly from, DateOnly to, IReadOnlyCollection<AttributionLevel> levels,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? campaignId = null)
     {
-        var input = await ReadAsync(from, to, levels.Any(l => l != AttributionLevel.Campaign), wonOnly: false, cancellationToken);
+        var input = await ReadAsync(from, to, levels.Any(l => l != AttributionLevel.Campaign), wonOnly: false, cancellationToken, campaignId);
         return levels.Distinct().ToDictionary(level => level, level => AttributionCalculator.Build(from, to, level, input));
     }
 
-    private async Task<AttributionInputs> ReadAsync(DateOnly from, DateOnly to, bool withAds, bool wonOnly, CancellationToken cancellationToken)
+    private async Task<AttributionInputs> ReadAsync(DateOnly from, DateOnly to, bool withAds, bool wonOnly, CancellationToken cancellationToken,
+        string? campaignId = null)
     {
         var campaigns = await MetaCampaignMatch.CampaignsAsync(db, from, to, cancellationToken);
-        var delivery = await db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
+        var deliveryDays = db.MetaDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to);
+        deliveryDays = campaignId is null ? deliveryDays : deliveryDays.Where(i => i.CampaignId == campaignId);
+        var delivery = await deliveryDays
             .GroupBy(i => i.CampaignId)
             .Select(g => new { CampaignId = g.Key, Spend = g.Sum(i => i.Spend), Leads = g.Sum(i => i.Leads) })
             .ToDictionaryAsync(g => g.CampaignId, g => new CampaignDelivery(g.Spend, g.Leads), StringComparer.Ordinal, cancellationToken);
-        var ads = withAds ? await AdsAsync(from, to, cancellationToken) : [];
+        var ads = withAds ? await AdsAsync(from, to, campaignId, cancellationToken) : [];
 
         var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -50,7 +58,8 @@ public sealed class AttributionService(HubDbContext db)
             .Select(o => o.OpportunityId!.Value);
         var read = wonOnly
             ? inRange.Where(l => (l.IsWon || confirmed.Contains(l.OdooId)) && (l.Campaign != null || db.MetaLeadLinks.Any(k => k.OdooLeadId == l.OdooId)))
-            : inRange;
+            : campaignId is null ? inRange : await OfCampaignAsync(inRange, campaigns, campaignId, cancellationToken);
+        var byIds = wonOnly || campaignId is not null;
         // Dates are read only where the calculator uses them (days to win): won leads here, leads with an order below.
         var leads = await read.AsNoTracking()
             .Select(l => l.IsWon
@@ -61,11 +70,11 @@ public sealed class AttributionService(HubDbContext db)
         // parameter (PostgreSQL's = ANY, SQLite's json_each), each probing the opportunity and lead link indexes. All the
         // leads of a range are tens of thousands: a semi-join on the range instead (bench/dashboard-queries.sh).
         var ids = leads.Select(l => l.OdooId).ToList();
-        var links = await (wonOnly
+        var links = await (byIds
                 ? db.MetaLeadLinks.Where(k => EF.Parameter(ids).Contains(k.OdooLeadId))
                 : db.MetaLeadLinks.Where(k => inRange.Any(l => l.OdooId == k.OdooLeadId)))
             .AsNoTracking().ToListAsync(cancellationToken);
-        var orders = await (wonOnly
+        var orders = await (byIds
                 ? db.SaleOrders.Where(o => o.OpportunityId != null && EF.Parameter(ids).Contains(o.OpportunityId.Value))
                 : db.SaleOrders.Where(o => o.OpportunityId != null && inRange.Any(l => l.OdooId == o.OpportunityId)))
             .AsNoTracking().Where(o => !o.Deleted && (o.State == "sale" || o.State == "done" || o.State == "locked"))
@@ -83,9 +92,10 @@ public sealed class AttributionService(HubDbContext db)
     /// name). Read as the ads' days and summed here: the newest name as a subquery per ad scanned the month of ad days
     /// once per ad on PostgreSQL (5 s at 500 ads, bench/dashboard-queries.sh); this reads ads × days rows once.
     /// </summary>
-    private async Task<List<AdDelivery>> AdsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    private async Task<List<AdDelivery>> AdsAsync(DateOnly from, DateOnly to, string? campaignId, CancellationToken cancellationToken)
     {
-        var days = await db.MetaAdDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to)
+        var inRange = db.MetaAdDailyInsights.AsNoTracking().Where(i => i.Date >= from && i.Date <= to);
+        var days = await (campaignId is null ? inRange : inRange.Where(i => i.CampaignId == campaignId))
             .Select(i => new { i.CampaignId, i.AdsetId, i.AdId, i.Date, i.AdsetName, i.AdName, i.Spend, i.Leads })
             .ToListAsync(cancellationToken);
         return days.GroupBy(i => (i.CampaignId, i.AdsetId, i.AdId))
@@ -95,6 +105,21 @@ public sealed class AttributionService(HubDbContext db)
                 return new AdDelivery(g.Key.CampaignId, g.Key.AdsetId, newest.AdsetName, g.Key.AdId, newest.AdName, g.Sum(i => i.Spend), g.Sum(i => i.Leads));
             })
             .ToList();
+    }
+
+    /// <summary>
+    /// The leads of the range that may belong to the campaign: those whose Meta lead it is (found through the links'
+    /// campaign index, a few thousand ids however many leads the range has) and those whose UTM campaign carries one of
+    /// the names the campaign is matched by. Which of them is the campaign's the calculator decides, as for the full range.
+    /// </summary>
+    private async Task<IQueryable<Lead>> OfCampaignAsync(IQueryable<Lead> inRange, List<MetaCampaign> campaigns, string campaignId, CancellationToken cancellationToken)
+    {
+        var linked = await db.MetaLeadLinks.AsNoTracking().Where(k => k.CampaignId == campaignId).Select(k => k.OdooLeadId).Distinct()
+            .ToListAsync(cancellationToken);
+        var name = campaigns.FirstOrDefault(c => c.Id == campaignId)?.Name.Trim().ToLowerInvariant();
+        return name is null or ""
+            ? inRange.Where(l => EF.Parameter(linked).Contains(l.OdooId))
+            : inRange.Where(l => EF.Parameter(linked).Contains(l.OdooId) || (l.Campaign != null && l.Campaign.Trim().ToLower() == name));
     }
 
     /// <summary>Creation and closing dates of the leads that are not marked won but have a confirmed order.</summary>

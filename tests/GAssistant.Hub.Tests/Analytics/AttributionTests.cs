@@ -200,6 +200,36 @@ public abstract class AttributionTests(HubProvider provider) : HubTest(provider)
 
         var unknown = await Hub.WithDbAsync(db => CampaignDrill.LoadAsync(db, new AttributionService(db), "c404", null, null, from, to, CancellationToken.None));
         Assert.False(unknown.Known);
+
+        // The drill-down reads only the campaign's leads and delivery; its rows are the full report's rows of the campaign.
+        var full = await Hub.WithDbAsync(db => new AttributionService(db).BuildAsync(from, to, [AttributionLevel.Campaign, AttributionLevel.Adset, AttributionLevel.Ad],
+            CancellationToken.None));
+        Assert.Equal(full[AttributionLevel.Campaign].Rows.Single(r => r.CampaignId == "c1") is var c ? DrillRow.From("c1", "Ramadan Offer", c) : null, campaign.Total);
+        Assert.Equal(full[AttributionLevel.Adset].Rows.Where(r => r.CampaignId == "c1").Select(r => DrillRow.From(r.AdsetId, r.AdsetName, r)).ToHashSet(),
+            campaign.Rows.ToHashSet());
+        Assert.Equal(full[AttributionLevel.Ad].Rows.Where(r => r.CampaignId == "c1" && r.AdsetId == "as1").Select(r => DrillRow.From(r.AdId, r.AdName, r)).ToHashSet(),
+            adset.Rows.ToHashSet());
+    }
+
+    [Fact]
+    public async Task A_lead_linked_to_one_campaign_whose_utm_campaign_names_another_counts_for_its_link_in_the_drill_down()
+    {
+        await ArrangeAsync();
+        await Hub.WithDbAsync(db =>
+        {
+            // L9 carries c1's name as UTM campaign, but its Meta lead came from c2's ad: it is c2's, in the drill-down as in the report.
+            db.Leads.Add(Lead(9, At(11, 12), type: "opportunity", won: true, closed: At(11, 13), campaign: "Ramadan Offer"));
+            db.MetaLeadLinks.Add(Link("9009", 9, "c2", "as2", "Jeddah", "ad3", "Story"));
+            return db.SaveChangesAsync();
+        });
+        var (from, to) = (new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
+
+        var c1 = await Hub.WithDbAsync(db => CampaignDrill.LoadAsync(db, new AttributionService(db), "c1", null, null, from, to, CancellationToken.None));
+        var c2 = await Hub.WithDbAsync(db => CampaignDrill.LoadAsync(db, new AttributionService(db), "c2", null, null, from, to, CancellationToken.None));
+
+        Assert.Equal((3, 2), (c1.Total!.Leads, c1.Total.Won));
+        Assert.Equal((2, 2), (c2.Total!.Leads, c2.Total.Won));
+        Assert.Equal(2, c2.Rows.Single(r => r.Id == "as2").Leads);
     }
 
     /// <summary>The ad-level days described above the test that reads them first.</summary>

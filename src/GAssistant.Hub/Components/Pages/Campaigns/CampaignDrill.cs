@@ -34,7 +34,7 @@ public sealed record CampaignDrill(
     {
         // One read of the attribution for every level the page shows (the read is what costs).
         var reports = await attribution.BuildAsync(from, to,
-            adsetId is null ? [AttributionLevel.Campaign, AttributionLevel.Adset] : [AttributionLevel.Adset, AttributionLevel.Ad], cancellationToken);
+            adsetId is null ? [AttributionLevel.Campaign, AttributionLevel.Adset] : [AttributionLevel.Adset, AttributionLevel.Ad], cancellationToken, campaignId);
         var campaignRow = reports.TryGetValue(AttributionLevel.Campaign, out var campaign)
             ? campaign.Rows.FirstOrDefault(r => r.CampaignId == campaignId)
             : null;
