@@ -47,6 +47,7 @@ foreach (var provider in providers)
             await BulkInsert.RunAsync(db, SyntheticData.Leads(leadCount, today));
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE leads ENABLE TRIGGER USER");
             await db.Database.ExecuteSqlRawAsync(LeadDailyStatsSql.PostgresBackfill);
+            await db.Database.ExecuteSqlRawAsync(LeadDailyStatsSql.PostgresOutcomesBackfill);
         }
         else
         {
@@ -55,6 +56,8 @@ foreach (var provider in providers)
         var leadsLoaded = load.Elapsed;
         await BulkInsert.RunAsync(db, SyntheticData.Orders(SyntheticData.Leads(leadCount, today)));
         await BulkInsert.RunAsync(db, SyntheticData.Links(SyntheticData.Leads(leadCount, today)));
+        // The hub's interceptor gives a lead its Meta campaign when either arrives; a bulk load does it once, triggers on.
+        await db.Database.ExecuteSqlRawAsync(LeadDailyStatsSql.MetaCampaignFill);
         await BulkInsert.RunAsync(db, SyntheticData.Campaigns(today));
         await BulkInsert.RunAsync(db, SyntheticData.Insights(today));
         await BulkInsert.RunAsync(db, SyntheticData.AdInsights(today));

@@ -67,6 +67,13 @@ public sealed class Lead : IReplicated
     /// </summary>
     public DateTime? EscalatedAt { get; set; }
 
+    /// <summary>
+    /// The Meta campaign of the lead's Meta lead (<see cref="MetaLeadLink.CampaignId"/> of its first link), null for a lead
+    /// no Meta lead made. Kept by database triggers on leads and meta_lead_links, whichever arrives first (migration
+    /// LeadOutcomeRollups), so that the funnel's rollup knows which campaigns a source's leads came from; no code sets it.
+    /// </summary>
+    public string? MetaCampaignId { get; set; }
+
     /// <summary>Deleted in Odoo (<c>lead_deleted</c>); kept so an older event cannot resurrect it.</summary>
     public bool Deleted { get; set; }
 

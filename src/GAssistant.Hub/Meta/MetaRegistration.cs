@@ -37,11 +37,11 @@ public static class MetaRegistration
         builder.Services.AddSingleton<IInboxEventHandler, MetaInboxHandler>();
         builder.Services.AddSingleton<IOutboxHandler, MetaLeadToOdoo>();
         builder.Services.AddSingleton<IOutboxHandler, TestLeadTagSender>();
-        builder.Services.AddSingleton<TestLeadInterceptor>();
+        builder.Services.AddSingleton<LeadLinkInterceptor>();
 
         // Before the Conversions API's interceptor: a test lead is flagged before it could be queued for Meta.
-        builder.Services.ConfigureDbContext<SqliteHubDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<TestLeadInterceptor>()));
-        builder.Services.ConfigureDbContext<PostgresHubDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<TestLeadInterceptor>()));
+        builder.Services.ConfigureDbContext<SqliteHubDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<LeadLinkInterceptor>()));
+        builder.Services.ConfigureDbContext<PostgresHubDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<LeadLinkInterceptor>()));
         builder.Services.AddScoped<MetaLeadSync>();
         builder.Services.AddTransient<MetaInsightsReader>();
         builder.Services.AddScoped<MetaCampaignSync>();

@@ -171,9 +171,12 @@ public sealed class FunnelOptionsTests
     public void The_median_is_the_mean_of_the_middle_two_of_an_even_count()
     {
         Assert.Null(LeadFunnel.MedianDays([]));
-        Assert.Equal(7.0, LeadFunnel.MedianDays([7]));
-        Assert.Equal(15.0, LeadFunnel.MedianDays([20, 10]));
-        Assert.Equal(2.5, LeadFunnel.MedianDays([1, 2, 3, 40]));
+        Assert.Equal(7.0, LeadFunnel.MedianDays([(7, 1)]));
+        Assert.Equal(15.0, LeadFunnel.MedianDays([(20, 1), (10, 1)]));
+        Assert.Equal(2.5, LeadFunnel.MedianDays([(1, 1), (2, 1), (3, 1), (40, 1)]));
+        // Counted leads: 1 day for three, 9 days for two; the third of five is the median.
+        Assert.Equal(1.0, LeadFunnel.MedianDays([(9, 2), (1, 3)]));
+        Assert.Equal(5.0, LeadFunnel.MedianDays([(9, 2), (1, 2)]));
     }
 
     private static List<string> Errors(FunnelOptions options)

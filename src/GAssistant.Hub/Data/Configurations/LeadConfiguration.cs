@@ -25,6 +25,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         lead.Property(l => l.CountryCode).HasMaxLength(8);
         lead.Property(l => l.LangCode).HasMaxLength(16);
         lead.Property(l => l.ScoreReasons).HasMaxLength(1024);
+        lead.Property(l => l.MetaCampaignId).HasMaxLength(64);
 
         // Triggers keep lead_daily_stats in step (migration LeadDailyStats, Data/Migrations); SQLite's RETURNING clause does not mix
         // with AFTER triggers (https://learn.microsoft.com/ef/core/providers/sqlite/misc), so EF saves leads without it.

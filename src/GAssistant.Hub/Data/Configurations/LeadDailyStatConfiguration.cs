@@ -35,3 +35,32 @@ internal sealed class LeadDailyCampaignStatConfiguration : IEntityTypeConfigurat
         stat.HasIndex(s => new { s.Campaign, s.IsWon, s.IsOpen, s.Day, s.Leads, s.Revenue }).HasDatabaseName("ix_lead_daily_campaign_stats_by_campaign");
     }
 }
+
+internal sealed class LeadDailyOutcomeConfiguration : IEntityTypeConfiguration<LeadDailyOutcome>
+{
+    public void Configure(EntityTypeBuilder<LeadDailyOutcome> outcome)
+    {
+        // Written only by the triggers on leads (migration LeadOutcomeRollups); the key starts with the day for range reads.
+        outcome.ToTable("lead_daily_outcomes");
+        outcome.HasKey(o => new { o.Day, o.GroupedBy, o.Grouping, o.StageId, o.Stage, o.Type, o.IsWon, o.WonDays });
+        outcome.Property(o => o.Grouping).HasMaxLength(256);
+        outcome.Property(o => o.Stage).HasMaxLength(256);
+        outcome.Property(o => o.Type).HasMaxLength(16);
+        outcome.Property(o => o.Revenue).HasPrecision(28, 2);
+
+        // One campaign's or source's days (a cohort triangle of one campaign) without reading every other one's.
+        outcome.HasIndex(o => new { o.GroupedBy, o.Grouping, o.Day }).HasDatabaseName("ix_lead_daily_outcomes_by_grouping");
+    }
+}
+
+internal sealed class LeadDailyMetaCampaignConfiguration : IEntityTypeConfiguration<LeadDailyMetaCampaign>
+{
+    public void Configure(EntityTypeBuilder<LeadDailyMetaCampaign> row)
+    {
+        row.ToTable("lead_daily_meta_campaigns");
+        row.HasKey(r => new { r.Day, r.Source, r.Campaign, r.MetaCampaignId });
+        row.Property(r => r.Source).HasMaxLength(256);
+        row.Property(r => r.Campaign).HasMaxLength(256);
+        row.Property(r => r.MetaCampaignId).HasMaxLength(64);
+    }
+}

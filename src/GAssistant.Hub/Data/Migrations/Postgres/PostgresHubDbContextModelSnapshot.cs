@@ -522,6 +522,11 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("medium");
 
+                    b.Property<string>("MetaCampaignId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("meta_campaign_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -674,6 +679,92 @@ namespace GAssistant.Hub.Data.Migrations.Postgres
                         .HasDatabaseName("ix_lead_daily_campaign_stats_by_campaign");
 
                     b.ToTable("lead_daily_campaign_stats", (string)null);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.LeadDailyMetaCampaign", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Campaign")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("campaign");
+
+                    b.Property<string>("MetaCampaignId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("meta_campaign_id");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("integer")
+                        .HasColumnName("leads");
+
+                    b.HasKey("Day", "Source", "Campaign", "MetaCampaignId")
+                        .HasName("pk_lead_daily_meta_campaigns");
+
+                    b.ToTable("lead_daily_meta_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.LeadDailyOutcome", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("GroupedBy")
+                        .HasColumnType("integer")
+                        .HasColumnName("grouped_by");
+
+                    b.Property<string>("Grouping")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("grouping");
+
+                    b.Property<long>("StageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stage_id");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.Property<bool>("IsWon")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_won");
+
+                    b.Property<int>("WonDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("won_days");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("integer")
+                        .HasColumnName("leads");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(28, 2)
+                        .HasColumnType("numeric(28,2)")
+                        .HasColumnName("revenue");
+
+                    b.HasKey("Day", "GroupedBy", "Grouping", "StageId", "Stage", "Type", "IsWon", "WonDays")
+                        .HasName("pk_lead_daily_outcomes");
+
+                    b.HasIndex("GroupedBy", "Grouping", "Day")
+                        .HasDatabaseName("ix_lead_daily_outcomes_by_grouping");
+
+                    b.ToTable("lead_daily_outcomes", (string)null);
                 });
 
             modelBuilder.Entity("GAssistant.Hub.Data.LeadDailyStat", b =>

@@ -506,6 +506,11 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("medium");
 
+                    b.Property<string>("MetaCampaignId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meta_campaign_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -658,6 +663,92 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_lead_daily_campaign_stats_by_campaign");
 
                     b.ToTable("lead_daily_campaign_stats", (string)null);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.LeadDailyMetaCampaign", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Campaign")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign");
+
+                    b.Property<string>("MetaCampaignId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meta_campaign_id");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leads");
+
+                    b.HasKey("Day", "Source", "Campaign", "MetaCampaignId")
+                        .HasName("pk_lead_daily_meta_campaigns");
+
+                    b.ToTable("lead_daily_meta_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("GAssistant.Hub.Data.LeadDailyOutcome", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("GroupedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grouped_by");
+
+                    b.Property<string>("Grouping")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grouping");
+
+                    b.Property<long>("StageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage_id");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<bool>("IsWon")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_won");
+
+                    b.Property<int>("WonDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("won_days");
+
+                    b.Property<int>("Leads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leads");
+
+                    b.Property<double>("Revenue")
+                        .HasPrecision(28, 2)
+                        .HasColumnType("REAL")
+                        .HasColumnName("revenue");
+
+                    b.HasKey("Day", "GroupedBy", "Grouping", "StageId", "Stage", "Type", "IsWon", "WonDays")
+                        .HasName("pk_lead_daily_outcomes");
+
+                    b.HasIndex("GroupedBy", "Grouping", "Day")
+                        .HasDatabaseName("ix_lead_daily_outcomes_by_grouping");
+
+                    b.ToTable("lead_daily_outcomes", (string)null);
                 });
 
             modelBuilder.Entity("GAssistant.Hub.Data.LeadDailyStat", b =>
