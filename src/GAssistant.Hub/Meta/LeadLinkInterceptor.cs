@@ -25,20 +25,8 @@ public sealed class LeadLinkInterceptor : SaveChangesInterceptor
 
     private static async Task ApplyAsync(HubDbContext db, CancellationToken cancellationToken)
     {
-        var added = db.ChangeTracker.Entries<Lead>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (added.Count > 0)
-        {
-            var ids = added.Select(l => l.OdooId).ToList();
-            var links = (await db.MetaLeadLinks.AsNoTracking().Where(k => ids.Contains(k.OdooLeadId))
-                    .Select(k => new { k.OdooLeadId, k.LeadgenId, k.CampaignId, k.LinkedAt, k.TestStatus }).ToListAsync(cancellationToken))
-                .ToLookup(k => k.OdooLeadId);
-            foreach (var lead in added)
-            {
-                var mine = links[lead.OdooId].OrderBy(k => k.LinkedAt).ThenBy(k => k.LeadgenId, StringComparer.Ordinal).ToList();
-                lead.IsTest |= mine.Any(k => MetaLeadLink.IsTestStatus(k.TestStatus));
-                lead.MetaCampaignId ??= mine.FirstOrDefault(k => k.CampaignId is not null)?.CampaignId;
-            }
-        }
+        await LeadLinks.ApplyToNewAsync(db,
+            db.ChangeTracker.Entries<Lead>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList(), cancellationToken);
 
         foreach (var link in db.ChangeTracker.Entries<MetaLeadLink>().Where(e => e.State == EntityState.Added && (e.Entity.IsTest || e.Entity.CampaignId is not null))
             .Select(e => e.Entity).ToList())
