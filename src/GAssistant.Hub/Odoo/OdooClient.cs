@@ -53,10 +53,13 @@ public sealed partial class OdooClient(HttpClient http, IOptionsMonitor<OdooOpti
     public async Task<OdooServerVersion> ServerVersionAsync(CancellationToken cancellationToken) =>
         session.Version(Server) ?? await VersionAsync(cancellationToken);
 
+    /// <summary>The login every call uses: remembered per server, authenticated only the first time (or after a refusal).</summary>
+    public async Task<OdooLogin> LoginAsync(CancellationToken cancellationToken) => session.Login(Server) ?? await AuthenticateAsync(cancellationToken);
+
     /// <summary>Calls a model method; reads are retried on transient failures, writes are sent once.</summary>
     public async Task<JsonElement> ExecuteAsync(OdooCall call, CancellationToken cancellationToken)
     {
-        var login = session.Login(Server) ?? await AuthenticateAsync(cancellationToken);
+        var login = await LoginAsync(cancellationToken);
         var o = Options;
         try
         {
