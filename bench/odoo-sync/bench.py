@@ -6,12 +6,14 @@ Usage (from the repository root, against a demo Odoo, never production — it cr
   e.g. /usr/bin/python3 bench/odoo-sync/bench.py http://127.0.0.1:8069 odoo17 admin admin 5000 500
 
 1. Makes sure the database holds at least LEADS crm.lead records (creates "bench lead N" in batches of 500).
-2. Raw: pages through every lead (archived included) with search_read, the hub's fields, BATCH per page.
+2. Raw: pages through every lead (archived included) with search_read, the hub's fields, BATCH per page, over the
+   API the hub uses on that server: JSON-2 (POST /json/2/crm.lead/search_read, PASSWORD as bearer API key) where
+   GET /web/version answers (Odoo 19 on), JSON-RPC execute_kw before.
 3. Hub: builds and starts the hub on a fresh SQLite database with the periodic sync off, runs
    POST /api/odoo/sync and follows the job; counts the leads in the replica.
 Prints both in leads per second and their ratio. Standard library only.
 """
-import json, os, shutil, subprocess, sys, tempfile, time, urllib.request
+import json, os, shutil, subprocess, sys, tempfile, time, urllib.error, urllib.request
 
 URL, DB, LOGIN, PASSWORD = sys.argv[1:5]
 LEADS = int(sys.argv[5]) if len(sys.argv) > 5 else 5000
@@ -23,18 +25,40 @@ FIELDS = ["name", "partner_name", "contact_name", "email_from", "phone", "type",
 HUB_PORT, API_KEY = 5097, "bench-odoo-sync-key-0123456789"
 
 
+def post(path, payload, headers=None):
+    req = urllib.request.Request(URL.rstrip("/") + path, json.dumps(payload).encode(),
+                                 {"Content-Type": "application/json", **(headers or {})})
+    return json.loads(urllib.request.urlopen(req, timeout=300).read())
+
+
 def rpc(service, method, *args):
-    body = json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1,
-                       "params": {"service": service, "method": method, "args": list(args)}}).encode()
-    req = urllib.request.Request(URL.rstrip("/") + "/jsonrpc", body, {"Content-Type": "application/json"})
-    answer = json.loads(urllib.request.urlopen(req, timeout=300).read())
+    answer = post("/jsonrpc", {"jsonrpc": "2.0", "method": "call", "id": 1,
+                               "params": {"service": service, "method": method, "args": list(args)}})
     if "error" in answer:
         raise RuntimeError(answer["error"]["data"]["message"])
     return answer["result"]
 
 
-uid = rpc("common", "authenticate", DB, LOGIN, PASSWORD, {})
-kw = lambda model, method, args, kwargs=None: rpc("object", "execute_kw", DB, uid, PASSWORD, model, method, args, kwargs or {})
+def has_json2():
+    """Odoo 19 on answers GET /web/version (and has JSON-2); older ones answer 404 there."""
+    try:
+        urllib.request.urlopen(URL.rstrip("/") + "/web/version", timeout=30).read()
+        return True
+    except urllib.error.HTTPError:
+        return False
+
+
+# The way the hub talks to this Odoo: JSON-2 with the key as bearer token on 19 and later (OdooClient), JSON-RPC
+# execute_kw before. JSON-2 names every parameter (create's vals_list, search_read's domain) and takes no positional ones.
+JSON2 = has_json2()
+if JSON2:
+    def kw(model, method, args, kwargs=None):
+        names = {"create": ["vals_list"], "search_read": ["domain"], "search_count": ["domain"]}[method]
+        return post(f"/json/2/{model}/{method}", {**dict(zip(names, args)), **(kwargs or {})},
+                    {"Authorization": f"bearer {PASSWORD}", "X-Odoo-Database": DB})
+else:
+    uid = rpc("common", "authenticate", DB, LOGIN, PASSWORD, {})
+    kw = lambda model, method, args, kwargs=None: rpc("object", "execute_kw", DB, uid, PASSWORD, model, method, args, kwargs or {})
 everything = {"context": {"active_test": False}}
 
 have = kw("crm.lead", "search_count", [[]], everything)
@@ -95,7 +119,7 @@ finally:
     shutil.rmtree(folder, ignore_errors=True)
 
 raw_rate, hub_rate = read / raw_seconds, replica / hub_seconds
-print(f"odoo leads (archived included): {read}, page size {BATCH}")
+print(f"odoo leads (archived included): {read}, page size {BATCH}, {'JSON-2' if JSON2 else 'JSON-RPC'}")
 print(f"raw search_read:  {read} leads in {raw_seconds:.2f} s = {raw_rate:.0f} leads/s")
 print(f"hub sync:         {replica} leads in replica in {hub_seconds:.2f} s = {hub_rate:.0f} leads/s ({job['message']})")
 print(f"ratio hub/raw:    {hub_rate / raw_rate:.2f}")
