@@ -14,15 +14,28 @@ public static class DeadlockRetry
 
     public static async Task<int> SaveChangesAsync(HubDbContext db, CancellationToken cancellationToken)
     {
+        var saved = 0;
+        await RunAsync(async () => saved = await db.SaveChangesAsync(cancellationToken), () => { }, cancellationToken);
+        return saved;
+    }
+
+    /// <summary>
+    /// Work in its own transaction (a set-based write with the rows it makes, say), made again when PostgreSQL rolled it back
+    /// as a deadlock's victim; <paramref name="reset"/> runs before each new attempt (forget what the failed one tracked).
+    /// </summary>
+    public static async Task RunAsync(Func<Task> work, Action reset, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await db.SaveChangesAsync(cancellationToken);
+                await work();
+                return;
             }
             catch (Exception e) when (attempt < Attempts && IsDeadlock(e))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+                reset();
             }
         }
     }

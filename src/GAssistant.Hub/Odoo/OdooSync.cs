@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GAssistant.Hub.Data;
@@ -19,7 +20,7 @@ namespace GAssistant.Hub.Odoo;
 /// </summary>
 public sealed partial class OdooSync(
     OdooClient odoo, HubDbContext db, IOptionsMonitor<OdooOptions> options, OdooSyncStatus status, TimeProvider clock, ILogger<OdooSync> logger,
-    IEnumerable<IOdooPullFollowUp> followUps)
+    IEnumerable<IOdooPullFollowUp> followUps, SqliteWriteGate writeGate)
 {
     private IReadOnlySet<long> _wonStages = new HashSet<long>();
 
@@ -89,53 +90,78 @@ public sealed partial class OdooSync(
         }
     }
 
+    /// <summary>
+    /// The feed's pages from its cursor on, each written with the cursor after it. The next page is read from Odoo while
+    /// the current one is written (issue 23: each waited for the other), at most <see cref="PagesAhead"/> pages ahead;
+    /// pages are written in the order read, so the stored cursor never passes a record not yet stored.
+    /// </summary>
     private async Task<int> PullAsync(Feed feed, OdooSyncCursor cursor, Func<int, Task> advanced, CancellationToken cancellationToken)
     {
-        var batchSize = options.CurrentValue.SyncBatchSize;
         var read = 0;
-        // Records of the cursor's second this run has already read: a full page by write_date ends inside a second whose
-        // records Odoo orders by the microsecond, not by id, so that second is paged again by id without them.
-        IReadOnlyCollection<long> readInSecond = [];
+        await foreach (var page in PagesAsync(feed, cursor, cancellationToken).ReadAheadAsync(PagesAhead, cancellationToken))
+        {
+            await StoreAsync(feed, page, cancellationToken);
+            read += page.Records.Count;
+            await advanced(page.Records.Count);
+        }
+
+        return read;
+    }
+
+    /// <summary>Pages read while one is written: two pages of 500 leads are about 1 MB of JSON.</summary>
+    private const int PagesAhead = 2;
+
+    /// <summary>
+    /// The pages, one <c>search_read</c> each. A full page by <c>write_date</c> may end inside a second whose records Odoo
+    /// orders by the microsecond, not by id: the next page is the rest of that second and what follows
+    /// (<see cref="OdooSyncCursor.FromSecond"/>), without the records of it this page has. A second holding more than a page
+    /// (a bulk import) is read on by id (<see cref="OdooSyncCursor.RestOfSecond"/>), as is a stored cursor's second at the start.
+    /// The stored cursor after a page that ends inside a second starts that second again: after a crash, it is read whole.
+    /// </summary>
+    private async IAsyncEnumerable<Page> PagesAsync(Feed feed, OdooSyncCursor cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var batchSize = options.CurrentValue.SyncBatchSize;
+        var byId = cursor.Second is not null;
+        List<long> readInSecond = []; // records of the cursor's second this run has already read
         while (true)
         {
-            if (cursor.Second is { } second)
+            if (byId)
             {
                 var rest = await odoo.SearchReadAsync(feed.Model, cursor.RestOfSecond(readInSecond), feed.Fields, "id asc", batchSize, includeArchived: true, cancellationToken);
                 if (rest.Count > 0)
                 {
-                    cursor = new OdooSyncCursor(second, IdOf(rest[^1]));
-                    await StoreAsync(feed, rest, cursor, cancellationToken);
-                    read += rest.Count;
-                    await advanced(rest.Count);
+                    cursor = cursor with { Id = IdOf(rest[^1]) };
+                    yield return new Page(rest, cursor);
                 }
 
                 if (rest.Count == batchSize)
                 {
                     continue;
                 }
+
+                (byId, readInSecond) = (false, []);
             }
 
-            var later = await odoo.SearchReadAsync(feed.Model, cursor.Later(), feed.Fields, "write_date asc, id asc", batchSize, includeArchived: true, cancellationToken);
-            if (later.Count == 0)
+            var domain = readInSecond.Count > 0 ? cursor.FromSecond(readInSecond) : cursor.Later();
+            var page = await odoo.SearchReadAsync(feed.Model, domain, feed.Fields, "write_date asc, id asc", batchSize, includeArchived: true, cancellationToken);
+            if (page.Count == 0)
             {
-                return read;
+                yield break;
             }
 
-            // A full page may end inside a second: the next page reads the rest of that second by id, leaving out the
-            // records of it this page has. The stored cursor starts the second again: after a crash, it is read whole.
-            var lastSecond = OdooSyncCursor.TruncateToSecond(WriteDate(later[^1]));
-            var ofLastSecond = later.Where(r => OdooSyncCursor.TruncateToSecond(WriteDate(r)) == lastSecond).Select(IdOf).ToList();
-            readInSecond = later.Count == batchSize ? ofLastSecond : [];
-            cursor = later.Count == batchSize
-                ? new OdooSyncCursor(lastSecond, 0)
-                : new OdooSyncCursor(lastSecond, ofLastSecond.Max());
-            await StoreAsync(feed, later, cursor, cancellationToken);
-            read += later.Count;
-            await advanced(later.Count);
-            if (later.Count < batchSize)
+            var lastSecond = OdooSyncCursor.TruncateToSecond(WriteDate(page[^1]));
+            var ofLastSecond = page.Where(r => OdooSyncCursor.TruncateToSecond(WriteDate(r)) == lastSecond).Select(IdOf).ToList();
+            if (page.Count < batchSize)
             {
-                return read;
+                yield return new Page(page, new OdooSyncCursor(lastSecond, ofLastSecond.Max()));
+                yield break;
             }
+
+            // Still inside the second the last page ended in: that second holds more than a page, read on by id.
+            byId = readInSecond.Count > 0 && lastSecond == cursor.Second;
+            readInSecond = byId ? [.. readInSecond, .. ofLastSecond] : ofLastSecond;
+            cursor = new OdooSyncCursor(lastSecond, 0);
+            yield return new Page(page, cursor);
         }
     }
 
@@ -162,44 +188,50 @@ public sealed partial class OdooSync(
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>One page and the cursor after it, in one transaction (SaveChanges).</summary>
-    private async Task StoreAsync(Feed feed, IReadOnlyList<JsonElement> records, OdooSyncCursor cursor, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page and the cursor after it, in one transaction: one set-based upsert (<see cref="ReplicaUpsert.LeadsAsync"/>), no
+    /// read of the rows first and no change tracking. On SQLite the page waits its turn behind webhook deliveries
+    /// (<see cref="SqliteWriteGate"/>); on PostgreSQL a deadlock with a concurrent save is retried whole.
+    /// </summary>
+    private async Task StoreAsync(Feed feed, Page page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var ids = records.Select(IdOf).Distinct().ToList();
-        if (feed.Model == OdooFields.Lead)
-        {
-            var existing = await db.Leads.Where(l => ids.Contains(l.OdooId)).ToDictionaryAsync(l => l.OdooId, cancellationToken);
-            foreach (var record in records)
-            {
-                var id = IdOf(record);
-                ReplicaUpsert.Upsert(db.Leads, existing.GetValueOrDefault(id), () => existing[id] = new Lead { OdooId = id, OnlyPulled = true }, WriteDate(record), now,
-                    lead => OdooRecordMapper.ApplyLead(record, lead, _wonStages));
-            }
-        }
-        else
-        {
-            var existing = await db.SaleOrders.Where(o => ids.Contains(o.OdooId)).ToDictionaryAsync(o => o.OdooId, cancellationToken);
-            foreach (var record in records)
-            {
-                var id = IdOf(record);
-                ReplicaUpsert.Upsert(db.SaleOrders, existing.GetValueOrDefault(id), () => existing[id] = new SaleOrder { OdooId = id }, WriteDate(record), now,
-                    order => OdooRecordMapper.ApplySaleOrder(record, order));
-            }
-        }
-
         var name = OdooSyncCursor.StateName(feed.Model);
-        var state = await db.SyncStates.FindAsync([name], cancellationToken);
-        if (state is null)
+        var cursor = page.Cursor.ToString();
+        using var turn = await writeGate.EnterAsync(cancellationToken);
+        await DeadlockRetry.RunAsync(async () =>
         {
-            state = new SyncState { Name = name };
-            db.SyncStates.Add(state);
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (feed.Model == OdooFields.Lead)
+            {
+                await ReplicaUpsert.LeadsAsync(db, [.. page.Records.Select(r => Pulled(new Lead { OdooId = IdOf(r), OnlyPulled = true }, r, now,
+                    lead => OdooRecordMapper.ApplyLead(r, lead, _wonStages)))], cancellationToken);
+            }
+            else
+            {
+                await ReplicaUpsert.SaleOrdersAsync(db, [.. page.Records.Select(r => Pulled(new SaleOrder { OdooId = IdOf(r) }, r, now,
+                    order => OdooRecordMapper.ApplySaleOrder(r, order)))], cancellationToken);
+            }
 
-        state.Value = cursor.ToString();
-        state.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+            if (await db.SyncStates.Where(s => s.Name == name).ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, cursor).SetProperty(v => v.UpdatedAt, now),
+                    cancellationToken) == 0)
+            {
+                db.SyncStates.Add(new SyncState { Name = name, Value = cursor, UpdatedAt = now });
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }, () => db.ChangeTracker.Clear(), cancellationToken);
+    }
+
+    private static T Pulled<T>(T row, JsonElement record, DateTime now, Action<T> apply)
+        where T : IReplicated
+    {
+        apply(row);
+        row.SourceVersion = WriteDate(record);
+        row.SyncedAt = now;
+        return row;
     }
 
     /// <summary>
@@ -234,6 +266,9 @@ public sealed partial class OdooSync(
         OdooJson.Time(record, "write_date") ?? throw new OdooException(OdooErrorKind.ServerError, $"Odoo record {IdOf(record)} has no write_date.");
 
     private sealed record Feed(string Model, IReadOnlyList<string> Fields);
+
+    /// <summary>Records read from Odoo, and the cursor once they are stored.</summary>
+    private sealed record Page(IReadOnlyList<JsonElement> Records, OdooSyncCursor Cursor);
 
     private static partial class Log
     {

@@ -42,6 +42,19 @@ public sealed record OdooSyncCursor(DateTime? Second, long Id)
     /// <summary>Everything written after the cursor's second (everything at the start).</summary>
     public JsonArray Later() => Second is { } second ? [new JsonArray("write_date", ">=", Text(second.AddSeconds(1)))] : [];
 
+    /// <summary>
+    /// The rest of the cursor's second and everything after it, in one page: what follows a full page that ended inside that
+    /// second, <paramref name="read"/> being its records of that second. A record of <paramref name="read"/> written again
+    /// since is in a later second, and read again there.
+    /// </summary>
+    public JsonArray FromSecond(IReadOnlyCollection<long> read) =>
+    [
+        new JsonArray("write_date", ">=", Text(Second!.Value)),
+        "|",
+        new JsonArray("write_date", ">=", Text(Second.Value.AddSeconds(1))),
+        new JsonArray("id", "not in", new JsonArray([.. read.Order().Select(id => JsonValue.Create(id))])),
+    ];
+
     /// <summary>Where a run starts: <paramref name="overlap"/> earlier, to catch changes committed late.</summary>
     public OdooSyncCursor Rewound(TimeSpan overlap) =>
         Second is { } second && overlap > TimeSpan.Zero ? new OdooSyncCursor(second - overlap, 0) : this;

@@ -39,6 +39,29 @@ public static class ReplicaUpsert
         return true;
     }
 
+    /// <summary>
+    /// Leads of a pull's page, each with its <see cref="IReplicated.SourceVersion"/>, written at once: new ones inserted as
+    /// given, known ones updated unless the replica holds a newer state; the hub's own marks on a lead (score, test lead,
+    /// first response, escalation, pulled-only) stay as they are.
+    /// </summary>
+    public static Task<int> LeadsAsync(HubDbContext db, IReadOnlyCollection<Lead> leads, CancellationToken cancellationToken) =>
+        ReplicaPage.UpsertAsync(db, leads, HubOwnLeadProperties, OdooDates, cancellationToken);
+
+    /// <summary>Sale orders of a pull's page, as <see cref="LeadsAsync"/>.</summary>
+    public static Task<int> SaleOrdersAsync(HubDbContext db, IReadOnlyCollection<SaleOrder> orders, CancellationToken cancellationToken) =>
+        ReplicaPage.UpsertAsync(db, orders, NoProperties, OdooDates, cancellationToken);
+
+    private static readonly HashSet<string> HubOwnLeadProperties =
+    [
+        nameof(Lead.Score), nameof(Lead.ScoreReasons), nameof(Lead.ScoreModelVersion), nameof(Lead.ScoredAt), nameof(Lead.IsTest), nameof(Lead.OnlyPulled),
+        nameof(Lead.FirstResponseAt), nameof(Lead.FirstResponseKind), nameof(Lead.FirstResponseUserId), nameof(Lead.EscalatedAt),
+    ];
+
+    /// <summary>What <see cref="OdooRecordMapper"/> keeps when a record lacks it.</summary>
+    private static readonly HashSet<string> OdooDates = [nameof(Lead.CreateDate), nameof(Lead.WriteDate)];
+
+    private static readonly HashSet<string> NoProperties = [];
+
     /// <returns>True when the change was applied; false when the replica already held a newer state.</returns>
     private static async Task<bool> UpsertAsync<T>(DbSet<T> set, long odooId, Func<T> create, DateTime version, DateTime now, Action<T> apply, CancellationToken cancellationToken)
         where T : class, IReplicated =>

@@ -19,29 +19,7 @@ public abstract class LeadDailyStatsTests(HubProvider provider) : HubTest(provid
         IsWon = won, IsLost = lost, Active = !lost, Currency = "SAR", CreateDate = Day.AddDays(day), WriteDate = Day.AddDays(day), SourceVersion = Day, SyncedAt = Day,
     };
 
-    private async Task AssertRollupMatchesLeadsAsync(LeadFilter filter)
-    {
-        Assert.True(LeadSlices.UsesRollup(filter));
-        // Each rollup is compared with the same sums read from the leads, for the filters that rollup answers.
-        var (slices, days) = await Hub.WithDbAsync(db => LeadSlices.SlicesFromRollupAsync(db, filter with { Campaign = null }, CancellationToken.None));
-        var (rawSlices, rawDays) = await Hub.WithDbAsync(db => LeadSlices.SlicesFromLeadsAsync(db, filter with { Campaign = null }, CancellationToken.None));
-        Assert.Equal(Normalize(rawSlices), Normalize(slices));
-        Assert.Equal(rawDays, days);
-        var campaigns = await Hub.WithDbAsync(db => LeadSlices.CampaignsFromRollupAsync(db, filter with { Stage = null, Source = null }, CancellationToken.None));
-        var rawCampaigns = await Hub.WithDbAsync(db => LeadSlices.CampaignsFromLeadsAsync(db, filter with { Stage = null, Source = null }, CancellationToken.None));
-        foreach (var narrowed in new[] { filter with { Campaign = null }, filter with { Stage = null, Source = null } })
-        {
-            Assert.Equal(await Hub.WithDbAsync(db => db.Leads.Filtered(narrowed).CountAsync()),
-                await Hub.WithDbAsync(db => LeadSlices.CountAsync(db, narrowed, CancellationToken.None)));
-        }
-
-        Assert.Equal(rawCampaigns.Select(c => $"{c.Campaign}|{c.Won}|{c.Open}|{c.Leads}|{Math.Round(c.Revenue, 2)}").Order(StringComparer.Ordinal),
-            campaigns.Select(c => $"{c.Campaign}|{c.Won}|{c.Open}|{c.Leads}|{Math.Round(c.Revenue, 2)}").Order(StringComparer.Ordinal));
-    }
-
-    private static string[] Normalize(IEnumerable<LeadSlice> slices) => slices
-        .Select(s => $"{s.Stage}|{s.Source}|{s.Currency}|{s.Won}|{s.Open}|{s.Leads}|{Math.Round(s.Revenue, 2)}|{Math.Round(s.RevenueTimesProbability, 2)}|{Math.Round(s.ProbabilitySum, 2)}")
-        .Order(StringComparer.Ordinal).ToArray();
+    private Task AssertRollupMatchesLeadsAsync(LeadFilter filter) => RollupAssert.MatchesLeadsAsync(Hub, filter);
 
     [Fact]
     public async Task The_rollup_follows_inserts_updates_and_deletes_of_leads()

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using GAssistant.Hub.Crm;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Odoo;
+using GAssistant.Hub.Tests.Crm;
 using Microsoft.EntityFrameworkCore;
 
 namespace GAssistant.Hub.Tests.Odoo;
@@ -151,6 +153,71 @@ public abstract class OdooSyncTests(HubProvider provider) : OdooHubTest(provider
         Odoo.Fail = null;
         Assert.Equal("succeeded", (await SyncAsync())["status"]!.GetValue<string>());
         Assert.Equal(5, (await ReplicaLeadsAsync()).Count);
+    }
+
+    /// <summary>Six more leads, in three later seconds, so a pull of pages of two crosses seconds and a crowded one.</summary>
+    private void AddLeads()
+    {
+        var leads = Odoo.Model("crm.lead");
+        var first = DateTime.ParseExact(leads[0]["write_date"]!.GetValue<string>(), "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var id in Enumerable.Range(6, 6))
+        {
+            var lead = leads[id % 5].DeepClone().AsObject();
+            (lead["id"], lead["name"], lead["write_date"]) = (id, $"Lead {id}", FakeOdoo.Stamp(first.AddSeconds(1 + id % 3)));
+            leads.Add(lead);
+        }
+    }
+
+    // Issue 23: the next page is read while one is written. A lead changed in Odoo during the pull, after the pull read it,
+    // is read again in its new second, and the replica ends with every lead once, in its newest state.
+    [Fact]
+    public async Task A_pull_of_many_pages_with_leads_changed_during_it_ends_with_each_lead_once_in_its_newest_state()
+    {
+        AddLeads();
+        Odoo.Now = Odoo.Now.AddMinutes(5);
+        Odoo.Fail = (call, number) =>
+        {
+            if (call == "crm.lead.search_read" && number == 3)
+            {
+                Odoo.Change("crm.lead", 1, lead => lead["name"] = "changed during the pull");
+                Odoo.Change("crm.lead", 9, lead => lead["expected_revenue"] = 777);
+            }
+
+            return false;
+        };
+
+        Assert.Equal("succeeded", (await SyncAsync())["status"]!.GetValue<string>());
+
+        var leads = await ReplicaLeadsAsync();
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => (long)i), leads.Select(l => l.OdooId));
+        Assert.Equal("changed during the pull", leads[0].Name);
+        Assert.Equal(777m, leads[8].ExpectedRevenue);
+        Assert.InRange(Odoo.RecordsRead["crm.lead"], 11, 13); // the two changed ones at most twice
+        await RollupAssert.MatchesLeadsAsync(Hub, new LeadFilter());
+    }
+
+    // The pull writes a page at once; what the hub keeps of its own on a lead (score, first response, a test mark) and the
+    // rollups the dashboards read stay exact through it.
+    [Fact]
+    public async Task A_second_pull_updates_leads_keeps_the_hubs_own_marks_and_leaves_the_rollups_equal_to_the_leads()
+    {
+        AddLeads();
+        await SyncAsync();
+        var answered = DateTime.SpecifyKind(Odoo.Now.AddMinutes(-1), DateTimeKind.Utc);
+        await Hub.WithDbAsync(db => db.Leads.Where(l => l.OdooId == 2).ExecuteUpdateAsync(s => s.SetProperty(l => l.Score, 87)
+            .SetProperty(l => l.FirstResponseAt, answered).SetProperty(l => l.FirstResponseKind, FirstResponseKind.Call).SetProperty(l => l.IsTest, true)));
+
+        Odoo.Now = Odoo.Now.AddMinutes(3);
+        Odoo.Change("crm.lead", 2, lead => { lead["stage_id"] = new JsonArray(4, "Won"); lead["expected_revenue"] = 4321; });
+        Odoo.Change("crm.lead", 7, lead => { lead["active"] = false; lead["probability"] = 0; });
+        Odoo.Change("crm.lead", 8, lead => lead["create_date"] = FakeOdoo.Stamp(Odoo.Now.AddDays(-3)));
+        Assert.Equal("succeeded", (await SyncAsync())["status"]!.GetValue<string>());
+
+        var lead = await Hub.WithDbAsync(db => db.Leads.SingleAsync(l => l.OdooId == 2));
+        Assert.Equal((true, 4321m), (lead.IsWon, lead.ExpectedRevenue));
+        Assert.Equal((87d, answered, FirstResponseKind.Call, true), (lead.Score!.Value, lead.FirstResponseAt!.Value, lead.FirstResponseKind!.Value, lead.IsTest));
+        Assert.True((await Hub.WithDbAsync(db => db.Leads.SingleAsync(l => l.OdooId == 7))).IsLost);
+        await RollupAssert.MatchesLeadsAsync(Hub, new LeadFilter());
     }
 
     [Fact]
