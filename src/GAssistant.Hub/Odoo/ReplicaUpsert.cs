@@ -41,11 +41,15 @@ public static class ReplicaUpsert
 
     /// <summary>
     /// Leads of a pull's page, each with its <see cref="IReplicated.SourceVersion"/>, written at once: new ones inserted as
-    /// given, known ones updated unless the replica holds a newer state; the hub's own marks on a lead (score, test lead,
+    /// given, with what their Meta links say (<see cref="LeadLinks"/>: no EF save runs the interceptor here), known ones
+    /// updated unless the replica holds a newer state; the hub's own marks on a lead (score, test lead, Meta campaign,
     /// first response, escalation, pulled-only) stay as they are.
     /// </summary>
-    public static Task<int> LeadsAsync(HubDbContext db, IReadOnlyCollection<Lead> leads, CancellationToken cancellationToken) =>
-        ReplicaPage.UpsertAsync(db, leads, HubOwnLeadProperties, OdooDates, cancellationToken);
+    public static async Task<int> LeadsAsync(HubDbContext db, IReadOnlyCollection<Lead> leads, CancellationToken cancellationToken)
+    {
+        await LeadLinks.ApplyToNewAsync(db, leads, cancellationToken);
+        return await ReplicaPage.UpsertAsync(db, leads, HubOwnLeadProperties, OdooDates, cancellationToken);
+    }
 
     /// <summary>Sale orders of a pull's page, as <see cref="LeadsAsync"/>.</summary>
     public static Task<int> SaleOrdersAsync(HubDbContext db, IReadOnlyCollection<SaleOrder> orders, CancellationToken cancellationToken) =>
@@ -53,8 +57,8 @@ public static class ReplicaUpsert
 
     private static readonly HashSet<string> HubOwnLeadProperties =
     [
-        nameof(Lead.Score), nameof(Lead.ScoreReasons), nameof(Lead.ScoreModelVersion), nameof(Lead.ScoredAt), nameof(Lead.IsTest), nameof(Lead.OnlyPulled),
-        nameof(Lead.FirstResponseAt), nameof(Lead.FirstResponseKind), nameof(Lead.FirstResponseUserId), nameof(Lead.EscalatedAt),
+        nameof(Lead.Score), nameof(Lead.ScoreReasons), nameof(Lead.ScoreModelVersion), nameof(Lead.ScoredAt), nameof(Lead.IsTest), nameof(Lead.MetaCampaignId),
+        nameof(Lead.OnlyPulled), nameof(Lead.FirstResponseAt), nameof(Lead.FirstResponseKind), nameof(Lead.FirstResponseUserId), nameof(Lead.EscalatedAt),
     ];
 
     /// <summary>What <see cref="OdooRecordMapper"/> keeps when a record lacks it.</summary>

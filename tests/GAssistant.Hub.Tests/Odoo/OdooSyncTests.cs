@@ -220,6 +220,31 @@ public abstract class OdooSyncTests(HubProvider provider) : OdooHubTest(provider
         await RollupAssert.MatchesLeadsAsync(Hub, new LeadFilter());
     }
 
+    // The hub made leads 3 and 4 from Meta leads before the pull first saw them (4 a test lead from Meta's testing tool):
+    // pulled in, they carry their Meta campaign and the test mark, as a lead saved any other way does, and keep them.
+    [Fact]
+    public async Task A_pulled_lead_takes_its_meta_campaign_and_test_mark_from_links_made_before_it()
+    {
+        AddLeads();
+        await Hub.WithDbAsync(db =>
+        {
+            db.MetaLeadLinks.AddRange(
+                new MetaLeadLink { LeadgenId = "l3", OdooLeadId = 3, CampaignId = "c7", LinkedAt = Odoo.Now },
+                new MetaLeadLink { LeadgenId = "l4", OdooLeadId = 4, CampaignId = "c8", LinkedAt = Odoo.Now, TestStatus = TestLeadStatus.FromMeta });
+            return db.SaveChangesAsync();
+        });
+
+        await SyncAsync();
+        Odoo.Now = Odoo.Now.AddMinutes(3);
+        Odoo.Change("crm.lead", 3, lead => lead["expected_revenue"] = 55);
+        Assert.Equal("succeeded", (await SyncAsync())["status"]!.GetValue<string>());
+
+        var leads = await Hub.WithDbAsync(db => db.Leads.Where(l => l.OdooId == 3 || l.OdooId == 4).OrderBy(l => l.OdooId)
+            .Select(l => new { l.MetaCampaignId, l.IsTest, l.ExpectedRevenue }).ToListAsync());
+        Assert.Equal([("c7", false, 55m), ("c8", true, leads[1].ExpectedRevenue)], leads.Select(l => (l.MetaCampaignId, l.IsTest, l.ExpectedRevenue)));
+        await RollupAssert.MatchesLeadsAsync(Hub, new LeadFilter());
+    }
+
     [Fact]
     public async Task A_webhook_newer_than_the_pulled_state_is_not_overwritten_by_the_pull()
     {
