@@ -18,5 +18,9 @@ internal sealed class InboxEventConfiguration : IEntityTypeConfiguration<InboxEv
         // A repeated webhook-id is the same delivery: stored once (the webhook insert relies on this index).
         inbox.HasIndex(e => new { e.Source, e.DeliveryId }).IsUnique();
         inbox.HasIndex(e => new { e.Status, e.NextAttemptAt });
+
+        // The worker's claim takes the oldest pending events (LeaseClaim): walking only the pending ids in order stops
+        // after one batch, where the index above read every due event of the backlog (or every processed one) per claim.
+        inbox.HasIndex(e => e.Id).HasFilter("status = 0").HasDatabaseName("ix_inbox_events_pending");
     }
 }

@@ -307,6 +307,10 @@ namespace GAssistant.Hub.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_inbox_events");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_inbox_events_pending")
+                        .HasFilter("status = 0");
+
                     b.HasIndex("Source", "DeliveryId")
                         .IsUnique()
                         .HasDatabaseName("ix_inbox_events_source_delivery_id");
