@@ -15,16 +15,25 @@ internal sealed class SignedEvents(string secret)
 
     public (byte[] Body, string Id, string Timestamp, string Signature)[] Prepare(int count, int firstId)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return Enumerable.Range(firstId, count).Select(i =>
-        {
-            var body = Encoding.UTF8.GetBytes($$"""
-                {"event":"lead_updated","timestamp":"2026-11-24T10:30:00","data":{"id":{{i}},"name":"استفسار عن الخدمات","partner_name":"أحمد علي","email_from":"ahmed@example.com","stage_name":"مؤهل","expected_revenue":50000,"probability":75,"source_id":"Meta","write_date":"2026-11-24 10:30:00"} }
-                """);
-            var id = $"msg_bench_{i}";
-            var signed = Encoding.UTF8.GetBytes($"{id}.{timestamp}.").Concat(body).ToArray();
-            return (body, id, timestamp, "v1," + Convert.ToBase64String(HMACSHA256.HashData(_key, signed)));
-        }).ToArray();
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return Enumerable.Range(firstId, count).Select(i => Event(i, timestamp)).ToArray();
+    }
+
+    /// <summary>
+    /// One event signed now, for a phase too long to prepare: the signature must stay within the hub's five-minute
+    /// tolerance, and millions of prepared events would not fit the driver's memory.
+    /// </summary>
+    public HttpRequestMessage SignedNow(int id) => Request(Event(id, DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+    private (byte[] Body, string Id, string Timestamp, string Signature) Event(int i, long unixSeconds)
+    {
+        var timestamp = unixSeconds.ToString(CultureInfo.InvariantCulture);
+        var body = Encoding.UTF8.GetBytes($$"""
+            {"event":"lead_updated","timestamp":"2026-11-24T10:30:00","data":{"id":{{i}},"name":"استفسار عن الخدمات","partner_name":"أحمد علي","email_from":"ahmed@example.com","stage_name":"مؤهل","expected_revenue":50000,"probability":75,"source_id":"Meta","write_date":"2026-11-24 10:30:00"} }
+            """);
+        var id = $"msg_bench_{i}";
+        var signed = Encoding.UTF8.GetBytes($"{id}.{timestamp}.").Concat(body).ToArray();
+        return (body, id, timestamp, "v1," + Convert.ToBase64String(HMACSHA256.HashData(_key, signed)));
     }
 
     public static HttpRequestMessage Request((byte[] Body, string Id, string Timestamp, string Signature) e)
