@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using GAssistant.Hub.Data;
 using GAssistant.Hub.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -12,96 +11,88 @@ namespace GAssistant.Hub.Odoo;
 /// overwrites a newer state, and a delete is not undone by an older update. A lead's stage is named
 /// by its id: the name of the <see cref="CrmStage"/> the reconciliation stored, so an event sent in
 /// another language (or an older addon that sent the editing user's) never splits one stage in two.
+/// A batch loads its leads, stages and orders in one query each and applies its events in order on
+/// those rows (several events of one lead: the newest state wins, as one by one), saved by the worker at once.
 /// </summary>
 public sealed class OdooWebhookHandler(TimeProvider clock) : IInboxEventHandler
 {
     public string Source => InboxSources.Odoo;
 
-    /// <summary>Loads the batch's leads and orders in two queries; <c>FindAsync</c> then finds them tracked.</summary>
-    public async Task PrefetchAsync(HubDbContext db, IReadOnlyList<InboxEvent> batch, CancellationToken cancellationToken)
+    public Task HandleAsync(HubDbContext db, InboxEvent inboxEvent, CancellationToken cancellationToken) =>
+        HandleBatchAsync(db, [inboxEvent], cancellationToken);
+
+    public async Task HandleBatchAsync(HubDbContext db, IReadOnlyList<InboxEvent> batch, CancellationToken cancellationToken)
     {
-        var leadIds = new List<long>();
-        var orderIds = new List<long>();
-        foreach (var inboxEvent in batch)
+        var events = batch.Select(Parse).ToList();
+        var leadIds = events.Where(IsLead).Select(e => e.RecordId).Distinct().ToList();
+        var orderIds = events.Where(e => !IsLead(e)).Select(e => e.RecordId).Distinct().ToList();
+        var stageIds = events.Where(IsLead).Select(e => OdooJson.Id(e.Data, "stage_id")).OfType<long>().Distinct().ToList();
+        var leads = leadIds.Count == 0 ? [] : await db.Leads.Where(l => leadIds.Contains(l.OdooId)).ToDictionaryAsync(l => l.OdooId, cancellationToken);
+        var orders = orderIds.Count == 0 ? [] : await db.SaleOrders.Where(o => orderIds.Contains(o.OdooId)).ToDictionaryAsync(o => o.OdooId, cancellationToken);
+        var stages = stageIds.Count == 0 ? [] : await db.CrmStages.Where(s => stageIds.Contains(s.OdooId)).ToDictionaryAsync(s => s.OdooId, s => s.Name, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var parsed in events)
         {
-            using var document = JsonDocument.Parse(inboxEvent.Payload);
-            if (document.RootElement.TryGetProperty("data", out var data) && OdooJson.Id(data, "id") is { } id)
-            {
-                (inboxEvent.EventType.StartsWith("lead_", StringComparison.Ordinal) ? leadIds : orderIds).Add(id);
-            }
-        }
-
-        if (leadIds.Count > 0)
-        {
-            await db.Leads.Where(l => leadIds.Contains(l.OdooId)).LoadAsync(cancellationToken);
-            await db.CrmStages.LoadAsync(cancellationToken);
-        }
-
-        if (orderIds.Count > 0)
-        {
-            await db.SaleOrders.Where(o => orderIds.Contains(o.OdooId)).LoadAsync(cancellationToken);
+            Apply(db, parsed, leads, orders, stages, now);
         }
     }
 
-    public async Task HandleAsync(HubDbContext db, InboxEvent inboxEvent, CancellationToken cancellationToken)
-    {
-        // The endpoint's own check, so what it acknowledged applies; only an event stored before a rule existed can fail here.
-        if (!OdooWebhookEvent.TryParse(Encoding.UTF8.GetBytes(inboxEvent.Payload), inboxEvent.ReceivedAt, out var parsed, out var errors))
-        {
-            throw new InvalidDataException("The stored event is not a valid Odoo event: "
+    /// <summary>The endpoint's own check, so what it acknowledged applies; only an event stored before a rule existed can fail here.</summary>
+    private static OdooWebhookEvent Parse(InboxEvent inboxEvent) =>
+        OdooWebhookEvent.TryParse(Encoding.UTF8.GetBytes(inboxEvent.Payload), inboxEvent.ReceivedAt, out var parsed, out var errors)
+            ? parsed!
+            : throw new InvalidDataException($"Stored event {inboxEvent.Id} is not a valid Odoo event: "
                 + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
-        }
 
-        var data = parsed!.Data;
+    private static bool IsLead(OdooWebhookEvent parsed) => parsed.Event.StartsWith("lead_", StringComparison.Ordinal);
+
+    private static void Apply(HubDbContext db, OdooWebhookEvent parsed, Dictionary<long, Lead> leads, Dictionary<long, SaleOrder> orders,
+        Dictionary<long, string> stages, DateTime now)
+    {
+        var data = parsed.Data;
         var id = parsed.RecordId;
-        var eventTime = parsed.Timestamp;
-        var version = OdooJson.Time(data, "write_date") ?? eventTime;
-        var now = clock.GetUtcNow().UtcDateTime;
-
+        var version = OdooJson.Time(data, "write_date") ?? parsed.Timestamp;
         switch (parsed.Event)
         {
             case "lead_created" or "lead_updated":
-                var stage = OdooJson.Id(data, "stage_id") is { } stageId ? await db.CrmStages.FindAsync([stageId], cancellationToken) : null;
-                await ReplicaUpsert.LeadAsync(db, id, version, now, lead =>
+                var stage = OdooJson.Id(data, "stage_id") is { } stageId ? stages.GetValueOrDefault(stageId) : null;
+                UpsertLead(db, leads, id, version, now, lead =>
                 {
                     OdooRecordMapper.ApplyLead(data, lead);
-                    lead.StageName = stage?.Name ?? lead.StageName;
-                }, cancellationToken);
-                await WebhookReachedAsync(db, id, cancellationToken);
+                    lead.StageName = stage ?? lead.StageName;
+                });
                 break;
             case "lead_deleted":
-                await ReplicaUpsert.LeadAsync(db, id, eventTime, now, lead =>
+                UpsertLead(db, leads, id, parsed.Timestamp, now, lead =>
                 {
                     lead.Deleted = true;
                     lead.Active = false;
                     lead.Name = lead.Name.Length > 0 ? lead.Name : OdooRecordMapper.Fit(OdooJson.Text(data, "name") ?? "", 512)!;
-                }, cancellationToken);
-                await WebhookReachedAsync(db, id, cancellationToken);
+                });
                 break;
             case "sale_order_created" or "sale_order_updated":
-                await ReplicaUpsert.SaleOrderAsync(db, id, version, now, order => OdooRecordMapper.ApplySaleOrder(data, order), cancellationToken);
+                ReplicaUpsert.Upsert(db.SaleOrders, orders.GetValueOrDefault(id), () => orders[id] = new SaleOrder { OdooId = id }, version, now,
+                    order => OdooRecordMapper.ApplySaleOrder(data, order));
                 break;
             case "sale_order_deleted":
-                await ReplicaUpsert.SaleOrderAsync(db, id, eventTime, now, order =>
+                ReplicaUpsert.Upsert(db.SaleOrders, orders.GetValueOrDefault(id), () => orders[id] = new SaleOrder { OdooId = id }, parsed.Timestamp, now, order =>
                 {
                     order.Deleted = true;
                     order.Name = order.Name.Length > 0 ? order.Name : OdooJson.Text(data, "name") ?? "";
-                }, cancellationToken);
+                });
                 break;
             default:
-                throw new InvalidOperationException($"Unknown Odoo event '{inboxEvent.EventType}'.");
+                throw new InvalidOperationException($"Unknown Odoo event '{parsed.Event}'.");
         }
     }
 
     /// <summary>
     /// The addon's webhook named this lead, even when the pull had already stored a newer state: it is no longer one that
-    /// only the reconciliation found (<see cref="Lead.OnlyPulled"/>). The row is tracked (prefetched or just upserted).
+    /// only the reconciliation found (<see cref="Lead.OnlyPulled"/>).
     /// </summary>
-    private static async Task WebhookReachedAsync(HubDbContext db, long id, CancellationToken cancellationToken)
+    private static void UpsertLead(HubDbContext db, Dictionary<long, Lead> leads, long id, DateTime version, DateTime now, Action<Lead> apply)
     {
-        if (await db.Leads.FindAsync([id], cancellationToken) is { OnlyPulled: true } lead)
-        {
-            lead.OnlyPulled = false;
-        }
+        ReplicaUpsert.Upsert(db.Leads, leads.GetValueOrDefault(id), () => leads[id] = new Lead { OdooId = id }, version, now, apply);
+        leads[id].OnlyPulled = false;
     }
 }

@@ -3,8 +3,8 @@ using GAssistant.Hub.Data;
 namespace GAssistant.Hub.Webhooks;
 
 /// <summary>
-/// Applies one stored delivery of a source. Changes go through <paramref name="db"/> and are
-/// committed together with the event's "processed" mark, so an event is applied once or not at all.
+/// Applies stored deliveries of a source. Changes go through <paramref name="db"/> and are
+/// committed together with the events' "processed" marks, so an event is applied once or not at all.
 /// Throwing marks the attempt failed and schedules a retry.
 /// </summary>
 public interface IInboxEventHandler
@@ -13,6 +13,15 @@ public interface IInboxEventHandler
 
     Task HandleAsync(HubDbContext db, InboxEvent inboxEvent, CancellationToken cancellationToken);
 
-    /// <summary>Loads what a batch of events will touch in one query, before they are handled one by one.</summary>
-    Task PrefetchAsync(HubDbContext db, IReadOnlyList<InboxEvent> batch, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Applies a batch's events in order (several may touch one record). A source that can load what the batch touches
+    /// in one query per table does so here; throwing fails the whole batch, whose events are then applied one by one.
+    /// </summary>
+    async Task HandleBatchAsync(HubDbContext db, IReadOnlyList<InboxEvent> batch, CancellationToken cancellationToken)
+    {
+        foreach (var inboxEvent in batch)
+        {
+            await HandleAsync(db, inboxEvent, cancellationToken);
+        }
+    }
 }

@@ -8,7 +8,7 @@ namespace GAssistant.Hub.Webhooks;
 
 /// <summary>
 /// Applies stored webhook deliveries. Each event is claimed with a lease (on PostgreSQL with
-/// <c>FOR UPDATE SKIP LOCKED</c>, so several hub instances share the work), applied in its own
+/// <c>FOR UPDATE SKIP LOCKED</c>, so several hub instances share the work), applied in a batch's
 /// transaction together with its "processed" mark, and on failure retried with backoff; a poison
 /// event is marked failed after <see cref="InboxOptions.MaxAttempts"/> and never blocks the others.
 /// </summary>
@@ -75,9 +75,10 @@ public sealed partial class InboxWorker(
 
     /// <summary>
     /// Claims and applies one batch of due events; returns how many were claimed. The batch is
-    /// applied in one transaction (one commit for many events, which keeps up with ingestion);
-    /// if any event fails, the batch is rolled back and its events are applied one by one, so
-    /// only the failing event is retried.
+    /// applied in one transaction: each source's handler loads what the batch touches in one query per
+    /// table and applies the events in order, then one save writes the changes and one statement marks
+    /// the events processed. If anything fails, the transaction is rolled back and the events are applied
+    /// one by one, so only the failing event is retried and none is applied twice.
     /// </summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
     {
@@ -86,7 +87,7 @@ public sealed partial class InboxWorker(
         {
             try
             {
-                await ProcessTogetherAsync(ids, cancellationToken);
+                await ApplyAsync(ids, cancellationToken);
                 return ids.Count;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !StorageSpace.IsStorageFull(ex))
@@ -97,42 +98,72 @@ public sealed partial class InboxWorker(
 
         foreach (var id in ids)
         {
-            await ProcessOneAsync(id, cancellationToken);
+            try
+            {
+                await ApplyAsync([id], cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !StorageSpace.IsStorageFull(ex))
+            {
+                // A full disk is not the event's fault and is not counted as an attempt (the tick stops instead).
+                // Includes a concurrency failure: a replica row changed since it was read, or our lease
+                // ran out (then RecordFailureAsync sees another owner and leaves the event alone).
+                await RecordFailureAsync(id, ex, cancellationToken);
+            }
         }
 
         return ids.Count;
     }
 
-    private async Task ProcessTogetherAsync(List<long> ids, CancellationToken cancellationToken)
+    private async Task ApplyAsync(List<long> ids, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var events = await db.InboxEvents
+        var events = await db.InboxEvents.AsNoTracking()
             .Where(e => ids.Contains(e.Id) && e.LockedBy == _instance && e.Status == InboxStatus.Pending)
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
-
-        foreach (var group in events.GroupBy(e => e.Source))
+        if (events.Count == 0)
         {
-            await HandlerFor(group.First()).PrefetchAsync(db, group.ToList(), cancellationToken);
+            return;
         }
 
         // Reading and mapping happen before the write turn; replica rows carry their version as a
         // concurrency token, so a row changed meanwhile (by the sync) fails the save, not silently.
-        foreach (var inboxEvent in events)
+        foreach (var group in events.GroupBy(e => e.Source))
         {
-            await HandlerFor(inboxEvent).HandleAsync(db, inboxEvent, cancellationToken);
-            MarkProcessed(inboxEvent);
+            await HandlerFor(group.Key).HandleBatchAsync(db, group.ToList(), cancellationToken);
         }
 
+        var applied = events.Select(e => e.Id).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
         using var turn = await gate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+
+        // The attempt that applies an event is counted in its transaction. Only our lease may mark it: if another
+        // instance took an event over, the batch is rolled back and applied one by one, skipping that event.
+        var marked = await db.InboxEvents
+            .Where(e => applied.Contains(e.Id) && e.LockedBy == _instance && e.Status == InboxStatus.Pending)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(e => e.Attempts, e => e.Attempts + 1)
+                .SetProperty(e => e.Status, InboxStatus.Processed)
+                .SetProperty(e => e.ProcessedAt, now)
+                .SetProperty(e => e.ProcessedBy, _instance)
+                .SetProperty(e => e.LockedBy, (string?)null)
+                .SetProperty(e => e.LockedUntil, (DateTime?)null)
+                .SetProperty(e => e.LastError, (string?)null), cancellationToken);
+        if (marked != applied.Count)
+        {
+            throw new DbUpdateConcurrencyException($"{applied.Count - marked} of {applied.Count} inbox events are no longer leased to {_instance}.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    private IInboxEventHandler HandlerFor(InboxEvent inboxEvent) =>
-        _handlers.TryGetValue(inboxEvent.Source, out var handler)
+    private IInboxEventHandler HandlerFor(string source) =>
+        _handlers.TryGetValue(source, out var handler)
             ? handler
-            : throw new InvalidOperationException($"No handler for webhook source '{inboxEvent.Source}'.");
+            : throw new InvalidOperationException($"No handler for webhook source '{source}'.");
 
     private async Task<List<long>> ClaimAsync(CancellationToken cancellationToken)
     {
@@ -142,43 +173,6 @@ public sealed partial class InboxWorker(
         using var turn = await gate.EnterAsync(cancellationToken);
         return await LeaseClaim.ClaimAsync(db, "inbox_events", _instance, now, options.Value.Lease,
             writer.IsBusy ? options.Value.BusyBatchSize : options.Value.BatchSize, cancellationToken);
-    }
-
-    private async Task ProcessOneAsync(long id, CancellationToken cancellationToken)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var inboxEvent = await db.InboxEvents.SingleAsync(e => e.Id == id, cancellationToken);
-        if (inboxEvent.LockedBy != _instance || inboxEvent.Status != InboxStatus.Pending)
-        {
-            return;
-        }
-
-        try
-        {
-            await HandlerFor(inboxEvent).HandleAsync(db, inboxEvent, cancellationToken);
-            MarkProcessed(inboxEvent);
-            using var turn = await gate.EnterAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !StorageSpace.IsStorageFull(ex))
-        {
-            // A full disk is not the event's fault and is not counted as an attempt (the tick stops instead).
-            // Includes a concurrency failure: a replica row changed since it was read, or our lease
-            // ran out (then RecordFailureAsync sees another owner and leaves the event alone).
-            await RecordFailureAsync(id, ex, cancellationToken);
-        }
-    }
-
-    private void MarkProcessed(InboxEvent inboxEvent)
-    {
-        inboxEvent.Attempts++;
-        inboxEvent.Status = InboxStatus.Processed;
-        inboxEvent.ProcessedAt = clock.GetUtcNow().UtcDateTime;
-        inboxEvent.ProcessedBy = _instance;
-        inboxEvent.LockedBy = null;
-        inboxEvent.LockedUntil = null;
-        inboxEvent.LastError = null;
     }
 
     private async Task RecordFailureAsync(long id, Exception error, CancellationToken cancellationToken)
