@@ -23,6 +23,13 @@ public sealed class InboxOptions
     /// <summary>Pause between batches while deliveries are arriving (zero: none).</summary>
     public TimeSpan BusyPause { get; set; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>
+    /// Once the oldest event of a batch has waited longer than this, the worker stops yielding to deliveries (full
+    /// batches, no pause) until it has caught up: otherwise a steady stream of deliveries would grow the backlog for
+    /// as long as it lasts. Issue 23's goal is a backlog under a second of arrivals.
+    /// </summary>
+    public TimeSpan CatchUpLag { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>After this many failed attempts an event is marked failed and waits for a replay.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 10;

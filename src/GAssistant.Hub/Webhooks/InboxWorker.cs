@@ -27,6 +27,12 @@ public sealed partial class InboxWorker(
     private readonly Dictionary<string, IInboxEventHandler> _handlers = handlers.ToDictionary(h => h.Source);
     private readonly string _instance = instanceName.Value;
 
+    /// <summary>When the oldest event of the last batch was received; a batch that waited long means the worker is behind.</summary>
+    private DateTime _lastBatchReceivedAt = DateTime.MaxValue;
+
+    /// <summary>Deliveries are arriving and the worker is not behind them: small batches and a pause between them.</summary>
+    private bool YieldsToDeliveries => writer.IsBusy && clock.GetUtcNow().UtcDateTime - _lastBatchReceivedAt < options.Value.CatchUpLag;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using (var scope = scopes.CreateScope())
@@ -41,10 +47,10 @@ public sealed partial class InboxWorker(
                 // Out of space, applying would fail for every event: wait until writes work again.
                 while (await storage.ProbeAsync(stoppingToken) && await ProcessBatchAsync(stoppingToken) > 0)
                 {
-                    if (writer.IsBusy && options.Value.BusyPause > TimeSpan.Zero)
+                    if (YieldsToDeliveries && options.Value.BusyPause > TimeSpan.Zero)
                     {
                         // Deliveries are arriving: leave the CPU to them between batches. A sender
-                        // waits for its 2xx; nobody waits for the replica, which catches up after.
+                        // waits for its 2xx; nobody waits for the replica, unless it falls behind.
                         await Task.Delay(options.Value.BusyPause, clock, stoppingToken);
                     }
                 }
@@ -127,6 +133,8 @@ public sealed partial class InboxWorker(
             return;
         }
 
+        _lastBatchReceivedAt = events[0].ReceivedAt;
+
         // Reading and mapping happen before the write turn; replica rows carry their version as a
         // concurrency token, so a row changed meanwhile (by the sync) fails the save, not silently.
         foreach (var group in events.GroupBy(e => e.Source))
@@ -172,7 +180,7 @@ public sealed partial class InboxWorker(
         var now = clock.GetUtcNow().UtcDateTime;
         using var turn = await gate.EnterAsync(cancellationToken);
         return await LeaseClaim.ClaimAsync(db, "inbox_events", _instance, now, options.Value.Lease,
-            writer.IsBusy ? options.Value.BusyBatchSize : options.Value.BatchSize, cancellationToken);
+            YieldsToDeliveries ? options.Value.BusyBatchSize : options.Value.BatchSize, cancellationToken);
     }
 
     private async Task RecordFailureAsync(long id, Exception error, CancellationToken cancellationToken)
