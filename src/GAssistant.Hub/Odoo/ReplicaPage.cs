@@ -33,6 +33,11 @@ internal static class ReplicaPage
 
         // One row per id, the newest: PostgreSQL refuses a statement that would update a row twice.
         var newest = rows.GroupBy(r => key.GetGetter().GetClrValue(r)).Select(g => g.MaxBy(r => r.SourceVersion)!).ToList();
+        if (newest.Count == 0)
+        {
+            return 0;
+        }
+
         var tableName = Quote(table.Name);
         var version = Column(entity.FindProperty(nameof(IReplicated.SourceVersion))!);
         var updates = string.Join(", ", properties.Where(p => !p.IsPrimaryKey() && !kept.Contains(p.Name)).Select(p => keptWhenNull.Contains(p.Name)
