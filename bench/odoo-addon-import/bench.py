@@ -5,7 +5,7 @@ soon every event is in the hub.
 Usage (from the repository root, against a throw-away Odoo database where g_assistant_connector
 is installed, never production — it creates LEADS x (2 x ROUNDS + 1) leads, which it leaves, and
 changes the connector's settings):
-  /usr/bin/python3 bench/odoo-addon-import/bench.py URL DATABASE LOGIN PASSWORD [LEADS] [ROUNDS]
+  /usr/bin/python3 bench/odoo-addon-import/bench.py [--real-hub] URL DATABASE LOGIN PASSWORD [LEADS] [ROUNDS]
   e.g. /usr/bin/python3 bench/odoo-addon-import/bench.py http://127.0.0.1:28119 t19_me_bench admin admin 1000 5
 
 Each round creates LEADS leads in one `create` call over JSON-RPC, once with the connector off
@@ -16,20 +16,36 @@ hub_double.py, which checks every signature) and the round waits until all of th
 Prints the mean import time off and on, their ratio (issue 15: at most 1.10), and the time from
 the end of the import to the last event in the hub (issue 23: 5,000 within 30 s). Standard
 library only. Note `uptime` beside the figures: the machine may be shared.
+
+--real-hub: the events go to the real hub instead of the double. The script builds
+src/GAssistant.Hub in Release (`dotnet` on PATH) and starts it on 127.0.0.1 with a fresh SQLite
+database in a temporary folder, configured by environment variables only (Odoo:WebhookSecret
+set to the secret it gives the addon; no Odoo connection, so no reconciliation pull). An event
+is in the hub when the hub answered 2xx, i.e. its row is in the hub's inbox (table inbox_events, read
+with sqlite3, read-only); the script also waits until the inbox worker applied every one of
+the round's leads to the replica (table leads) and prints that time too. The folder is removed at the
+end.
 """
 import importlib.util
 import json
 import os
+import shutil
+import socket
+import sqlite3
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 
-URL, DB, LOGIN, PASSWORD = sys.argv[1:5]
-LEADS = int(sys.argv[5]) if len(sys.argv) > 5 else 1000
-ROUNDS = int(sys.argv[6]) if len(sys.argv) > 6 else 5
-ADDON = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "odoo-addon",
-                     "g_assistant_connector")
+ARGS = [a for a in sys.argv[1:] if a != "--real-hub"]
+REAL_HUB = len(ARGS) < len(sys.argv) - 1
+URL, DB, LOGIN, PASSWORD = ARGS[0:4]
+LEADS = int(ARGS[4]) if len(ARGS) > 4 else 1000
+ROUNDS = int(ARGS[5]) if len(ARGS) > 5 else 5
+ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+ADDON = os.path.join(ROOT, "odoo-addon", "g_assistant_connector")
 PREFIX = "g_assistant_connector."
 
 
@@ -66,54 +82,157 @@ def set_param(key, value):
     kw("ir.config_parameter", "set_param", [PREFIX + key, value])
 
 
+class DoubleHub:
+    """The hub double: every request it got, its signature checked."""
+
+    def __init__(self, secret):
+        self.double = HubDouble(lambda i, t, b, s: signing.verify(secret, i, t, b, s)).start()
+        self.url = self.double.url
+
+    def mark(self):
+        self.double.received.clear()
+
+    def stored(self, round_no):
+        return sum(1 for r in self.double.received if r["json"]["event"] == "lead_created")
+
+    def applied(self, round_no):
+        return None  # the double applies nothing
+
+    def check(self):
+        if not all(r["valid"] for r in self.double.received):
+            raise RuntimeError("an event arrived with a wrong signature")
+
+    def stop(self):
+        self.double.stop()
+
+
+class RealHub:
+    """src/GAssistant.Hub, Release build, on a fresh SQLite database; it refuses (401) what is
+    not signed with the secret, so whatever is in its inbox was signed right."""
+
+    def __init__(self, secret):
+        subprocess.run(["dotnet", "build", "-c", "Release", "-v", "q",
+                        os.path.join(ROOT, "src", "GAssistant.Hub")],
+                       check=True, stdout=subprocess.DEVNULL)
+        self.folder = tempfile.mkdtemp(prefix="odoo-addon-import-bench-")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        base = "http://127.0.0.1:%d" % port
+        self.url = base + "/api/webhook/odoo"
+        env = dict(os.environ, ASPNETCORE_URLS=base, Hub__DataPath=self.folder,
+                   Odoo__WebhookSecret=secret, Odoo__SyncInterval="00:00:00",
+                   Auth__AdminPassword="Bench-admin-0123", Logging__LogLevel__Default="Warning")
+        self.process = subprocess.Popen(
+            ["dotnet", os.path.join(ROOT, "src/GAssistant.Hub/bin/Release/net10.0/GAssistant.Hub.dll")],
+            cwd=self.folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.db = None
+        try:
+            self._wait_until_up(base)
+            self.db = sqlite3.connect("file:%s?mode=ro" % os.path.join(self.folder, "hub.db"),
+                                      uri=True, timeout=30)
+        except BaseException:
+            self.stop()
+            raise
+        self.base = 0
+
+    def _wait_until_up(self, base):
+        for _ in range(240):
+            if self.process.poll() is not None:
+                raise RuntimeError("the hub exited with %s" % self.process.returncode)
+            try:
+                urllib.request.urlopen(base + "/health", timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("the hub did not answer /health in 2 minutes")
+
+    def _count(self, sql, *params):
+        return self.db.execute(sql, params).fetchone()[0]
+
+    def mark(self):
+        self.base = self._count("SELECT COALESCE(MAX(id), 0) FROM inbox_events")
+
+    def stored(self, round_no):
+        return self._count("SELECT COUNT(*) FROM inbox_events WHERE source = 'odoo' "
+                           "AND event_type = 'lead_created' AND id > ?", self.base)
+
+    def applied(self, round_no):
+        return self._count("SELECT COUNT(*) FROM leads WHERE name LIKE ?",
+                           "bench import %d-%%" % round_no)
+
+    def check(self):
+        pass
+
+    def stop(self):
+        if self.db is not None:
+            self.db.close()
+        self.process.terminate()
+        self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 secret = signing.generate_secret()
-hub = HubDouble(lambda i, t, b, s: signing.verify(secret, i, t, b, s)).start()
-set_param("hub_url", hub.url)
-set_param("secret", secret)
-set_param("send_leads", "True")
+hub = (RealHub if REAL_HUB else DoubleHub)(secret)
+
+
+def wait_for(what, count, since):
+    while count() < LEADS:
+        if time.perf_counter() - since > 300:
+            raise RuntimeError("%s: %d of %d events in 5 minutes" % (what, count(), LEADS))
+        time.sleep(0.05)
+    return time.perf_counter() - since
 
 
 def import_leads(enabled, round_no):
     set_param("enabled", str(enabled))
-    hub.received.clear()
+    hub.mark()
     rows = [{"name": "bench import %d-%d" % (round_no, i), "email_from": "b%d@example.com" % i,
              "expected_revenue": i % 9000, "probability": i % 100} for i in range(LEADS)]
     started = time.perf_counter()
     kw("crm.lead", "create", [rows])
     seconds = time.perf_counter() - started
-    delivered = None
+    delivered = applied = None
     if enabled:
         done = time.perf_counter()
-        while sum(1 for r in hub.received if r["json"]["event"] == "lead_created") < LEADS:
-            if time.perf_counter() - done > 300:
-                raise RuntimeError("the hub got %d of %d events in 5 minutes"
-                                   % (len(hub.received), LEADS))
-            time.sleep(0.05)
-        delivered = time.perf_counter() - done
-        if not all(r["valid"] for r in hub.received):
-            raise RuntimeError("an event arrived with a wrong signature")
+        delivered = wait_for("in the hub", lambda: hub.stored(round_no), done)
+        hub.check()
+        if hub.applied(round_no) is not None:
+            applied = wait_for("applied to the replica", lambda: hub.applied(round_no), done)
     set_param("enabled", "False")
-    return seconds, delivered
+    return seconds, delivered, applied
 
 
-off, on, delivery = [], [], []
+off, on, delivery, replica = [], [], [], []
 try:
+    set_param("hub_url", hub.url)
+    set_param("secret", secret)
+    set_param("send_leads", "True")
     import_leads(True, -1)  # warm-up: caches, the sender thread, the hub double
     for round_no in range(ROUNDS):
         order = (False, True) if round_no % 2 == 0 else (True, False)
         for enabled in order:
-            seconds, delivered = import_leads(enabled, round_no)
+            seconds, delivered, applied = import_leads(enabled, round_no)
             (on if enabled else off).append(seconds)
             if delivered is not None:
                 delivery.append(delivered)
-        print("round %d: off %.2f s, on %.2f s, all in the hub %.2f s after the import"
-              % (round_no + 1, off[-1], on[-1], delivery[-1]), file=sys.stderr)
+            if applied is not None:
+                replica.append(applied)
+        print("round %d: off %.2f s, on %.2f s, all in the hub %.2f s after the import%s"
+              % (round_no + 1, off[-1], on[-1], delivery[-1],
+                 ", applied to the replica %.2f s after" % replica[-1] if replica else ""),
+              file=sys.stderr)
 finally:
     set_param("enabled", "False")
     hub.stop()
 
-print("%d leads in one create, %d rounds: connector off %.2f s, on %.2f s (mean)"
-      % (LEADS, ROUNDS, statistics.mean(off), statistics.mean(on)))
+print("%d leads in one create, %d rounds, %s: connector off %.2f s, on %.2f s (mean)"
+      % (LEADS, ROUNDS, "real hub" if REAL_HUB else "hub double", statistics.mean(off),
+         statistics.mean(on)))
 print("every event in the hub %.2f s after the import (mean; max %.2f s)"
       % (statistics.mean(delivery), max(delivery)))
+if replica:
+    print("every lead applied to the hub's replica %.2f s after the import (mean; max %.2f s)"
+          % (statistics.mean(replica), max(replica)))
 print("ratio on/off: %.2f" % (statistics.mean(on) / statistics.mean(off)))
