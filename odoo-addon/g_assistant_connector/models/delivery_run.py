@@ -49,6 +49,8 @@ def deliver_due(registry, config, uid, ids=None, manual=False, time_budget=None,
         return Summary(0, 0, 0, 0, False, [])
     endpoint = urls.webhook_endpoint(config.hub_url)
     deadline = time_budget and fields.Datetime.now() + datetime.timedelta(seconds=time_budget)
+    if ids is None:
+        _refresh_statistics(registry)
     seen = set()
     untried = 0
     hub_down = False
@@ -83,6 +85,18 @@ def deliver_due(registry, config, uid, ids=None, manual=False, time_budget=None,
             hub_down = True
             break  # the hub is not answering: the rest waits for the next run
     return Summary(tried, sent, failed, untried, hub_down, results)
+
+
+def _refresh_statistics(registry):
+    """Before claiming: statistics from before a bulk import make every claim slow
+    (outbox.refresh_statistics); refreshing them is a help, never a condition."""
+    try:
+        with transaction(registry) as cr:
+            if outbox.refresh_statistics(cr):
+                _logger.info("G-Assistant: analysed the outbox (its statistics expected far "
+                             "fewer pending events)")
+    except Exception as e:  # a lock timeout, a missing privilege: claim with what there is
+        _logger.warning("G-Assistant: could not analyse the outbox: %s", e)
 
 
 def _settle_values(row, answer, config, now, manual):

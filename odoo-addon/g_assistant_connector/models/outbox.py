@@ -5,6 +5,7 @@ statement per event (a 1,000-lead import writes its 1,000 events in one INSERT .
 where the transaction matters (the claim, then the result, each committed on its own so no
 lock and no database connection is held while the hub is being called).
 """
+import json
 import uuid
 
 TABLE = "g_assistant_webhook_delivery"
@@ -52,6 +53,39 @@ def refresh(cr, rows, uid, now):
     """, {"i": list(columns[0]), "e": list(columns[1]), "n": list(columns[2]),
           "p": list(columns[3]), "uid": uid, "now": now})
     return {row[0] for row in cr.fetchall()}
+
+
+# The claim's plan rests on PostgreSQL's estimate of the pending events. Statistics taken when
+# (almost) every event was sent make it expect one, and it then checks each pending event
+# against every other: after a bulk import of 5,000 leads each claim of 250 took 8 s (Odoo 18,
+# 25 million rows compared) until autovacuum analysed the table, up to a minute or more later.
+STALE_MIN_PENDING = 500
+STALE_FACTOR = 10
+ANALYZE_LOCK_TIMEOUT_MS = 2000
+
+
+def planned_pending(cr):
+    """How many pending events PostgreSQL's statistics make it expect."""
+    cr.execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM g_assistant_webhook_delivery "
+               "WHERE state = 'pending'")
+    plan = cr.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return plan[0]["Plan"]["Plan Rows"]
+
+
+def refresh_statistics(cr):
+    """ANALYZE the outbox when the statistics expect far fewer pending events than there are
+    (STALE_MIN_PENDING or more, over STALE_FACTOR times the estimate). Returns whether it did.
+    A lock held for longer than ANALYZE_LOCK_TIMEOUT_MS (another ANALYZE or a VACUUM of the
+    table) raises instead of waiting: the caller goes on with the statistics as they are."""
+    cr.execute("SELECT count(*) FROM g_assistant_webhook_delivery WHERE state = 'pending'")
+    pending = cr.fetchone()[0]
+    if pending < STALE_MIN_PENDING or pending <= STALE_FACTOR * planned_pending(cr):
+        return False
+    cr.execute("SET LOCAL lock_timeout = %s", (ANALYZE_LOCK_TIMEOUT_MS,))
+    cr.execute("ANALYZE g_assistant_webhook_delivery")
+    return True
 
 
 def claim(cr, now, limit, lease_seconds, ids=None, manual=False, exclude=()):

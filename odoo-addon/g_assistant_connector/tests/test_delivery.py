@@ -4,7 +4,7 @@ import socket
 from odoo import fields
 from odoo.tests import tagged
 
-from ..models import dispatcher
+from ..models import dispatcher, outbox
 from .common import ConnectorCase
 
 DELIVERY_LOGGER = "odoo.addons.g_assistant_connector.models.delivery_run"
@@ -173,6 +173,39 @@ class TestDelivery(ConnectorCase):
         self.assertEqual(summary.sent, 601)
         self.assertEqual(set(self.deliveries(leads).mapped("state")), {"sent"})
         self.assertEqual(len({r["headers"]["webhook-id"] for r in self.hub.received}), 601)
+
+    def make_statistics_expect_nothing_pending(self):
+        """What the statistics say after a day of events all delivered: no pending event."""
+        self.env.flush_all()
+        self.env.cr.execute("UPDATE g_assistant_webhook_delivery SET state = 'sent'")
+        self.env.cr.execute("ANALYZE g_assistant_webhook_delivery")
+        self.env.invalidate_all()
+
+    def test_statistics_from_before_a_big_import_are_refreshed_before_claiming(self):
+        self.make_statistics_expect_nothing_pending()
+        leads = self.env["crm.lead"].create([{"name": "Lead %d" % i} for i in range(600)])
+        self.env.flush_all()
+        self.assertLess(outbox.planned_pending(self.env.cr), 60, "stale statistics")
+        summary = dispatcher._Sender(self.env.cr.dbname).deliver()
+        self.assertEqual(summary.sent, 600)
+        # analysed while the 600 were pending, before the first claim
+        self.assertGreater(outbox.planned_pending(self.env.cr), 300)
+        self.env.invalidate_all()
+        self.assertEqual(set(self.deliveries(leads).mapped("state")), {"sent"})
+
+    def test_statistics_are_left_alone_when_they_are_about_right(self):
+        self.env["crm.lead"].create([{"name": "Lead %d" % i} for i in range(600)])
+        self.env.flush_all()
+        self.env.cr.execute("ANALYZE g_assistant_webhook_delivery")
+        self.assertFalse(outbox.refresh_statistics(self.env.cr))
+        self.make_statistics_expect_nothing_pending()
+        self.env["crm.lead"].create([{"name": "Lead %d" % i} for i in range(400)])
+        self.env.flush_all()
+        self.assertFalse(outbox.refresh_statistics(self.env.cr), "400 pending: a quick claim")
+        self.env["crm.lead"].create([{"name": "Lead %d" % i} for i in range(200)])
+        self.env.flush_all()
+        self.assertTrue(outbox.refresh_statistics(self.env.cr))
+        self.assertFalse(outbox.refresh_statistics(self.env.cr), "just analysed")
 
     def test_retry_now_while_the_hub_is_down_says_so_and_keeps_the_schedule(self):
         self.hub.statuses[:] = [503]
