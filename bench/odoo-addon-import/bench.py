@@ -28,6 +28,17 @@ is in the hub when the hub answered 2xx, i.e. its row is in the hub's inbox (tab
 with sqlite3, read-only); the script also waits until the inbox worker applied every one of
 the round's leads to the replica (table leads) and prints that time too. The folder is removed at the
 end.
+
+Last figures (2026-12-08 01:11-01:44 UTC, Odoo 19, load average 21-56 on the 2 cores from other
+benchmarks and builds; `uptime` 37.6 at the start, 21.2 at the end):
+  /usr/bin/python3 bench/odoo-addon-import/bench.py --real-hub http://127.0.0.1:8019 bench19 admin admin 5000 3
+  round 1: off 224.21 s, on 229.91 s, all in the hub 24.28 s after the import, applied to the replica 26.40 s after
+  round 2: off 156.29 s, on 212.59 s, all in the hub 22.88 s after the import, applied to the replica 22.91 s after
+  round 3: off 191.71 s, on 184.99 s, all in the hub 29.46 s after the import, applied to the replica 29.69 s after
+  5000 leads in one create, 3 rounds, real hub: connector off 190.74 s, on 209.16 s (mean)
+  every event in the hub 25.54 s after the import (mean; max 29.46 s)
+  every lead applied to the hub's replica 26.33 s after the import (mean; max 29.69 s)
+  ratio on/off: 1.10
 """
 import importlib.util
 import json
