@@ -31,7 +31,8 @@ public sealed class FunnelAndCohortPanelTests : ComponentTest
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero)));
         Services.AddOptions<FunnelOptions>();
         using var db = new SqliteHubDbContext(options);
-        db.Database.EnsureCreated();
+        // The migrations, as the hub applies them: the funnel and cohorts read rollups their triggers keep.
+        db.Database.Migrate();
         db.MetaCampaigns.Add(new MetaCampaign { Id = "c1", AdAccountId = "act_1", Name = "Ramadan", Currency = "SAR" });
         db.MetaDailyInsights.Add(new MetaDailyInsight { CampaignId = "c1", AdAccountId = "act_1", Date = new DateOnly(2026, 11, 10), Spend = 300m, Currency = "SAR" });
         db.Leads.AddRange(
